@@ -9,6 +9,14 @@ const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const check = process.argv.includes("--check");
 const outdir = check ? fs.mkdtempSync(path.join(os.tmpdir(), "hookwarden-dist-")) : path.join(root, "dist");
 
+// src/checks/load-shell.ts imports ./bash.js lazily; in the bundles that is the separate dist/shell.cjs.
+const shellAsSeparateFile = {
+  name: "shell-as-separate-file",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/bash\.js$/ }, (args) => (/load-shell\.ts$/.test(args.importer) ? { path: "./shell.cjs", external: true } : undefined));
+  },
+};
+
 const entries = {
   "pre-tool-use": "hooks/pre-tool-use.ts",
   "post-tool-use": "hooks/post-tool-use.ts",
@@ -29,8 +37,10 @@ await build({
   format: "cjs",
   minify: true,
   legalComments: "none",
-  define: { __HOOKWARDEN_BUNDLE__: "true", __VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version) },
-  external: ["./shell.cjs"],
+  // Dynamic imports become require() calls: CommonJS loads faster than Node's ESM loader.
+  supported: { "dynamic-import": false },
+  plugins: [shellAsSeparateFile],
+  define: { __VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version) },
   logLevel: "warning",
 });
 fs.chmodSync(path.join(outdir, "cli.cjs"), 0o755);

@@ -1,11 +1,7 @@
-// Load the shell analyser only for shell calls: in the bundle it is a separate file (dist/shell.cjs), so the other
-// tools never pay for the parser.
-declare const __HOOKWARDEN_BUNDLE__: boolean | undefined;
-declare const require: (id: string) => unknown;
-
+// Load the shell analyser only for shell calls. In the bundles this import becomes `require("./shell.cjs")`, a file
+// of its own (scripts/build.mjs), so the other tools never pay for the parser.
 export type ShellChecks = typeof import("./bash.js");
 
-export async function loadShellChecks(): Promise<ShellChecks> {
-  if (typeof __HOOKWARDEN_BUNDLE__ !== "undefined" && __HOOKWARDEN_BUNDLE__) return require("./shell.cjs") as ShellChecks;
+export function loadShellChecks(): Promise<ShellChecks> {
   return import("./bash.js");
 }

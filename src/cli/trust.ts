@@ -33,8 +33,8 @@ export function runTrust(argv: string[], io: CliIo): number {
   }
   if (flags.mcp !== undefined) {
     if (typeof flags.mcp !== "string" || !/^[A-Za-z0-9_.-]+$/.test(flags.mcp)) throw new UsageError("--mcp needs a server name (letters, digits, _ . -)");
-    if (flags.revoke) forgetMcpServer(dataDir, flags.mcp);
-    else rememberMcpServer(dataDir, flags.mcp, "cli");
+    const written = flags.revoke ? forgetMcpServer(dataDir, flags.mcp) : rememberMcpServer(dataDir, flags.mcp, "cli");
+    if (!written.ok) throw new Error(`the trust store was not changed: ${written.problem}`);
     io.stdout(`${flags.revoke ? "forgot" : c.green("approved")} MCP server ${flags.mcp}\n`);
     return 0;
   }
@@ -42,11 +42,11 @@ export function runTrust(argv: string[], io: CliIo): number {
   const dir = path.resolve(io.cwd, positional[0] ?? ".");
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a directory`);
   const root = fs.realpathSync(dir);
+  const written = flags.revoke ? untrustProject(dataDir, root) : trustProject(dataDir, root);
+  if (!written.ok) throw new Error(`the trust store was not changed: ${written.problem}`);
   if (flags.revoke) {
-    untrustProject(dataDir, root);
     io.stdout(`${root} is no longer trusted\n`);
   } else {
-    trustProject(dataDir, root);
     io.stdout(`${c.green("trusted")} ${root} — its project allow rules are active until its policy files change\n`);
   }
   return 0;

@@ -1,7 +1,6 @@
 // The data dir (trust store, taint files, audit log) and the two ways we write into it: a private directory (0700)
 // and whole-file replacement that readers never see half-written (temp file in the same dir + rename, 0600).
 // Locking for read-modify-write lives in lock.ts; what the files contain lives in trust.ts, taint.ts, ../audit/.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -30,7 +29,7 @@ export function ensurePrivateDir(dir: string): void {
 /** Replace `file` with `text` atomically, mode 0600. The temp name is unique per process and call, so parallel
  *  writers never share one; a reader sees the old file or the new one, never a mix. */
 export function writeFilePrivate(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(8)}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, "wx", 0o600);
@@ -44,6 +43,14 @@ export function writeFilePrivate(file: string, text: string): void {
     fs.rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** Unpredictable enough for unique file names (they are created O_EXCL anyway). Math.random, not node:crypto: that
+ *  module alone costs a fresh hook process ≈ 5–8 ms to load. */
+export function randomHex(length: number): string {
+  let out = "";
+  while (out.length < length) out += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, "0");
+  return out.slice(0, length);
 }
 
 /** Same-dir temp files left by a writer that was killed between open and rename. */

@@ -2,9 +2,9 @@
 // O_EXCL, a short bounded wait, and a stale-lock break. Hook processes are killed at their timeout, so a lock can be
 // left behind; its holder's critical section takes milliseconds, so a lock older than `staleMs` or whose process is
 // gone is broken. Not a general mutex: no fairness, no re-entrancy.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import { randomHex } from "./data-dir.js";
 
 export interface LockOptions {
   /** Longest total wait for the lock. 0 = one attempt. */
@@ -15,7 +15,7 @@ export interface LockOptions {
 
 export type Locked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
-const DEFAULT_WAIT_MS = 1_000;
+const DEFAULT_WAIT_MS = 2_000;
 const DEFAULT_STALE_MS = 5_000;
 
 let sleeper: Int32Array | undefined;
@@ -30,14 +30,14 @@ export function withLock<T>(target: string, fn: () => T, opts: LockOptions = {})
   const lockFile = `${target}.lock`;
   const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS;
   const staleMs = opts.staleMs ?? DEFAULT_STALE_MS;
-  const token = `${process.pid} ${os.hostname()} ${Date.now()} ${crypto.randomBytes(6).toString("hex")}`;
+  const token = `${process.pid} ${os.hostname()} ${Date.now()} ${randomHex(12)}`;
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     const got = tryCreate(lockFile, token);
     if (got === "taken") break;
     if (got !== "busy") return { ok: false, problem: `cannot create lock ${lockFile}: ${got.error}` };
     const busy = { ok: false, problem: `${lockFile} is held by another process (waited ${waitMs} ms)` } as const;
-    if (attempt >= 200) return busy;
+    if (attempt >= 1_000) return busy;
     if (breakIfStale(lockFile, staleMs)) continue;
     if (Date.now() >= deadline) return busy;
     sleepSync(Math.min(3 + Math.floor(Math.random() * 12), Math.max(1, deadline - Date.now()))); // jitter: hooks started together must not retry in step
@@ -47,6 +47,27 @@ export function withLock<T>(target: string, fn: () => T, opts: LockOptions = {})
   } finally {
     release(lockFile, token);
   }
+}
+
+/** Whether another process holds `<target>.lock` right now (a stale lock doesn't count). One failed open when free. */
+export function isLockHeld(target: string, staleMs = DEFAULT_STALE_MS): boolean {
+  const lockFile = `${target}.lock`;
+  try {
+    return !isStale(fs.readFileSync(lockFile, "utf8"), fs.statSync(lockFile).mtimeMs, staleMs);
+  } catch {
+    return false; // no lock (or released while we looked)
+  }
+}
+
+/** Wait (bounded) until `<target>.lock` is free; true if it is. For writers that don't lock but must not write into
+ *  a file while it is being replaced. */
+export function waitForUnlock(target: string, waitMs: number): boolean {
+  const deadline = Date.now() + waitMs;
+  while (isLockHeld(target)) {
+    if (Date.now() >= deadline) return false;
+    sleepSync(2);
+  }
+  return true;
 }
 
 function tryCreate(lockFile: string, token: string): "taken" | "busy" | { error: string } {
@@ -78,7 +99,7 @@ function breakIfStale(lockFile: string, staleMs: number): boolean {
     return true; // released while we looked: retry now
   }
   if (!isStale(seen, mtimeMs, staleMs)) return false;
-  const aside = `${lockFile}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.stale`;
+  const aside = `${lockFile}.${process.pid}.${randomHex(8)}.stale`;
   try {
     fs.renameSync(lockFile, aside);
   } catch {

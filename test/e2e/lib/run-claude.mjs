@@ -218,3 +218,31 @@ function killTree(child) {
     child.kill("SIGKILL");
   }
 }
+
+const DENY_TEXT = /^(?:<tool_use_error>)?PreToolUse:([^ ]+) hook error: ([\s\S]*?)(?:<\/tool_use_error>)?$/;
+
+/**
+ * What happened to one tool call, read from what Claude Code reported (stream-json events + the tool_result):
+ *   allow   a PreToolUse hook allowed it and it ran
+ *   deny    a PreToolUse hook denied it; `reason` is what the model was told after `PreToolUse:<Tool> hook error: `
+ *   ask     a hook asked; in -p mode nobody can answer, so Claude Code refused with the hook's reason
+ *   other   no hook decided (Claude Code's own permission flow; `source` says which), `reason` = the tool_result
+ * @param {{ events: any[], toolResults: import("./scripted-api.mjs").ToolResult[] }} run
+ * @param {string} toolUseId
+ */
+export function decisionFor(run, toolUseId) {
+  const t = run.toolResults.find((r) => r.tool_use_id === toolUseId);
+  if (!t) return { decision: "missing", reason: "no tool_result (the session ended before this step)", text: "", is_error: true };
+  let meta;
+  for (const e of run.events) {
+    if (e.type === "user" && Array.isArray(e.tool_result_meta)) meta ??= e.tool_result_meta.find((m) => m.id === toolUseId);
+  }
+  const pd = meta?.permission_decision ?? {};
+  const denied = run.events.find((e) => e.type === "system" && e.subtype === "permission_denied" && e.tool_use_id === toolUseId);
+  const m = DENY_TEXT.exec(t.text);
+  const base = { text: t.text, is_error: t.is_error, source: pd.source };
+  if (m && pd.source === "hook" && pd.decision === "reject") return { ...base, decision: "deny", reason: m[2] };
+  if (denied && denied.decision_reason_type === "hook") return { ...base, decision: "ask", reason: String(denied.message ?? t.text) };
+  if (pd.source === "hook" && pd.decision === "accept") return { ...base, decision: "allow", reason: "" };
+  return { ...base, decision: "other", reason: t.text };
+}

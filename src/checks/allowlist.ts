@@ -1,0 +1,157 @@
+// Allowlists and denylists per simple command: Claude Code's `Bash(…)` rules from every settings layer and
+// hookwarden `commands` rules. A deny or ask rule matches a simple command found anywhere (inside sudo, `sh -c`,
+// `$(…)`, after `cd x &&`); an allow rule covers only the commands it matches, and the call is allowed only when
+// every command is covered or read-only. While the session is tainted, allow rules are suspended.
+// Does not own: the read-only set (readonly.ts), what an unmatched command asks (bash.ts).
+import type { Context } from "../context-types.js";
+import type { PermissionRule } from "../policy/types.js";
+import type { ShellCommand, Word } from "../shell/model.js";
+import type { Finding, RuleId } from "../types.js";
+import { matchBashRule, matchBashRuleLoose } from "./bash-rule-match.js";
+import { readOnlyVerdict } from "./readonly.js";
+
+export type Coverage =
+  | { readonly cmd: ShellCommand; readonly kind: "read-only" }
+  | { readonly cmd: ShellCommand; readonly kind: "allowed"; readonly rule: PermissionRule }
+  | { readonly cmd: ShellCommand; readonly kind: "denied" | "asked"; readonly rule: PermissionRule }
+  | { readonly cmd: ShellCommand; readonly kind: "tainted"; readonly why: string }
+  | { readonly cmd: ShellCommand; readonly kind: "unmatched"; readonly why: string; readonly inactive?: PermissionRule };
+
+interface Form {
+  readonly argv: readonly string[];
+  /** A form that stands for the whole command (its own argv, or an exec wrapper around it): allow rules may cover it. */
+  readonly covers: boolean;
+}
+
+const values = (ws: readonly Word[]) => ws.map((w) => w.value);
+
+/** The argv forms a rule is matched against: the command as written and by program name, and each wrapper's argv
+ *  (so `Bash(sudo *)` denies `sudo -u root rm x`). Behind a privileged wrapper, only the wrapper's forms can allow. */
+export function argvForms(cmd: ShellCommand): Form[] {
+  const forms: Form[] = [];
+  const privileged = cmd.wrappers?.some((w) => w.privileged) ?? false;
+  const first = cmd.name.kind === "literal" ? cmd.name.value : cmd.name.text;
+  if (first !== "" || cmd.args.length) {
+    const args = values(cmd.args);
+    forms.push({ argv: [cmd.program ?? first, ...args], covers: !privileged });
+    if (cmd.program !== undefined) forms.push({ argv: [first, ...args], covers: !privileged });
+  }
+  for (const w of cmd.wrappers ?? []) {
+    const [head, ...rest] = w.argv;
+    if (!head) continue;
+    const covers = w.kind === "exec";
+    const restValues = values(rest);
+    forms.push({ argv: [head.value, ...restValues], covers });
+    if (head.value !== w.name) forms.push({ argv: [w.name, ...restValues], covers });
+  }
+  return forms;
+}
+
+function bashRules(ctx: Context, behavior: PermissionRule["behavior"]): PermissionRule[] {
+  return ctx.policy.rules.filter((r) => r.tool === "Bash" && r.behavior === behavior);
+}
+
+function ruleMatches(rule: PermissionRule, form: Form, loose: boolean): boolean {
+  const spec = rule.specifier ?? "*";
+  return loose ? matchBashRuleLoose(spec, form.argv) : matchBashRule(spec, form.argv);
+}
+
+/** Each command's standing: matched by a deny/ask rule, read-only, allowed by a rule, or not covered. */
+export function classifyCommands(commands: readonly ShellCommand[], ctx: Context): Coverage[] {
+  const deny = bashRules(ctx, "deny");
+  const ask = bashRules(ctx, "ask");
+  const allow = bashRules(ctx, "allow");
+  const inactive = ctx.policy.inactiveProjectAllows.filter((r) => r.tool === "Bash");
+  const out: Coverage[] = [];
+  for (const cmd of commands) {
+    const forms = argvForms(cmd);
+    const denied = deny.find((r) => forms.some((f) => ruleMatches(r, f, true)));
+    if (denied) {
+      out.push({ cmd, kind: "denied", rule: denied });
+      continue;
+    }
+    const asked = ask.find((r) => forms.some((f) => ruleMatches(r, f, true)));
+    if (asked) {
+      out.push({ cmd, kind: "asked", rule: asked });
+      continue;
+    }
+    const verdict = readOnlyVerdict(cmd);
+    if (verdict.ok) {
+      out.push({ cmd, kind: "read-only" });
+      continue;
+    }
+    if (ctx.taint) {
+      out.push({ cmd, kind: "tainted", why: verdict.why });
+      continue;
+    }
+    const covering = forms.filter((f) => f.covers);
+    const allowed = allow.find((r) => covering.some((f) => ruleMatches(r, f, false)));
+    if (allowed) {
+      out.push({ cmd, kind: "allowed", rule: allowed });
+      continue;
+    }
+    const held = inactive.find((r) => covering.some((f) => ruleMatches(r, f, false)));
+    out.push({ cmd, kind: "unmatched", why: verdict.why, ...(held ? { inactive: held } : {}) });
+  }
+  return out;
+}
+
+/** `sudo npm publish` as the user would read it. */
+export function shownCommand(cmd: ShellCommand): string {
+  const outer = cmd.wrappers?.[0];
+  const words = outer ? outer.argv.map((w) => w.text) : [cmd.nameText ?? (cmd.name.kind === "literal" ? cmd.program ?? cmd.name.value : cmd.name.text), ...cmd.args.map((a) => a.text)];
+  const text = words.join(" ");
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+function through(cmd: ShellCommand): string {
+  return cmd.via.length ? ` (reached through ${cmd.via.map((v) => `\`${v}\``).join(" → ")})` : "";
+}
+
+export function checkAllowlist(commands: readonly ShellCommand[], ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const once = (key: string, f: Finding) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(f);
+  };
+  for (const c of classifyCommands(commands, ctx)) {
+    switch (c.kind) {
+      case "denied":
+      case "asked": {
+        const r = c.rule;
+        const verb = c.kind === "denied" ? "deny" : "ask";
+        const next = r.reason ?? (c.kind === "denied" ? "Do not run it; if the user needs it, ask them to run it themselves." : "The user must confirm it.");
+        once(`${r.id}|${r.raw}|${c.cmd.seq}`, {
+          severity: verb,
+          rule: r.id as RuleId,
+          layer: r.layer,
+          reason: `\`${shownCommand(c.cmd)}\` matches the ${verb} rule "${r.raw}" in ${r.file}${through(c.cmd)}. ${next}`,
+          span: c.cmd.span,
+        });
+        break;
+      }
+      case "allowed":
+        once(`${c.rule.id}|${c.rule.raw}`, { severity: "allow", rule: c.rule.id as RuleId, layer: c.rule.layer, reason: `Allowed by "${c.rule.raw}" in ${c.rule.file}.` });
+        break;
+      case "tainted":
+        once(`tainted|${c.cmd.seq}`, {
+          severity: "ask",
+          rule: "allowlist.tainted",
+          layer: "builtin",
+          reason: `This session read content that looked like a prompt injection (${ctx.taint?.source ?? "an earlier tool result"}), so allowlists are suspended and \`${shownCommand(c.cmd)}\` needs your confirmation; ${c.why}.`,
+          span: c.cmd.span,
+        });
+        break;
+      case "read-only":
+      case "unmatched":
+        break;
+      default: {
+        const never: never = c;
+        return never;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+// The read-only-safe set (DESIGN.md): programs that only read, with the options that would make them write or run
+// something. Logic: readonly.ts. `match` must be read-only, `notMatch` must not (run through the whole pipeline by
+// test/checks/readonly.test.ts).
+
+export interface ReadOnlyRule {
+  readonly programs: readonly string[];
+  /** Words that make it not read-only: exact (`-delete`), `--opt` also as `--opt=…`, or a prefix ending in `*`. */
+  readonly forbid?: readonly string[];
+  /** Letters that make it not read-only inside a short-option cluster (`sort -uo f` has `o`). */
+  readonly forbidShort?: string;
+  /** At most this many non-option operands (`uniq in out` writes `out`). */
+  readonly maxOperands?: number;
+  /** At least one of these options must be present (`command -v`). */
+  readonly require?: readonly string[];
+  /** Extra logic in readonly.ts, by name. */
+  readonly special?: "sed" | "git" | "jq" | "set" | "declaration" | "printf";
+  /** Options that change behaviour: a dynamic word that could be an option makes the command not read-only. */
+  readonly optionSensitive?: boolean;
+  readonly match: readonly string[];
+  readonly notMatch?: readonly string[];
+}
+
+export const READ_ONLY: readonly ReadOnlyRule[] = [
+  { programs: ["ls", "pwd", "cat", "head", "tail", "wc", "echo", "which", "type", "stat", "du", "df", "cut", "tr", "diff", "cmp", "basename", "dirname", "realpath", "readlink", "whoami", "id", "uname", "true", "false", "test", "[", "seq", "nl", "tac", "rev", "[[", "((", ":", "cd", "pushd", "popd", "dirs", "sleep", "hostname", "nproc", "arch", "tty", "groups", "locale", "md5sum", "sha1sum", "sha256sum", "sha512sum", "cksum", "b2sum", "column", "fold", "expand", "unexpand", "paste", "join", "comm", "od", "hexdump", "strings"],
+    match: ["ls -la src", "cat src/index.ts", "head README.md | tail -n 1", "wc -c README.md", "echo \"wget is not allowed\"", "cd src && ls", "echo hi > /dev/null 2>&1", "[[ -f x ]] && echo y", "\\ls", "/bin/ls", "ls *.ts", "echo $(date)", "diff -u a b"],
+    notMatch: ["echo x > out.txt", "cat README.md >> notes.md", "./ls", "sudo cat README.md", "LD_PRELOAD=x.so ls", "ls > $OUT"] },
+  { programs: ["grep", "egrep", "fgrep"], match: ["grep -rn TODO .", "grep -n \"curl\" src/index.ts", "git diff | grep -c x"], notMatch: ["grep x y > z"] },
+  { programs: ["rg"], forbid: ["--pre", "--pre-glob", "--search-zip", "--hostname-bin"], forbidShort: "z", optionSensitive: true, match: ["rg -n TODO src", "rg --files"], notMatch: ["rg --pre ./x TODO", "rg --pre=./x TODO", "rg -z TODO", "rg -nz TODO"] },
+  { programs: ["find"], forbid: ["-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprint0", "-fprintf", "-fls"], optionSensitive: true,
+    match: ["find src -type f", "find . -name '*.ts' -not -path './node_modules/*'", "find . -maxdepth 2 -print0"],
+    notMatch: ["find . -delete", "find . -exec rm {} \\;", "find . -execdir ls \\;", "find . -fprint out.txt", "find . -ok rm {} \\;", "find . $X"] },
+  { programs: ["sed"], forbid: ["--in-place", "--file"], special: "sed", optionSensitive: true,
+    match: ["sed -n '1,5p' README.md", "sed -n 's/a/b/p' README.md", "echo a=b | sed -E 's/=.*/=<set>/'", "sed -n '/start/,/end/{p;}' f"],
+    notMatch: ["sed -i s/a/b/ README.md", "sed -n 'w out' README.md", "sed -n \"e touch x\" README.md", "sed 's/a/b/e' f", "sed 's/a/b/w out' f", "sed -ni p f", "sed --in-place=.bak s/a/b/ f", "sed -n \"$S\" f"] },
+  { programs: ["sort"], forbid: ["--output", "--compress-program"], forbidShort: "o", optionSensitive: true, match: ["sort -u names.txt", "sort -k 2 -n f"], notMatch: ["sort -o out f", "sort -uo out f", "sort --output=out f"] },
+  { programs: ["tree"], forbid: ["-o", "-R"], forbidShort: "oR", optionSensitive: true, match: ["tree -L 2 src"], notMatch: ["tree -o out.txt"] },
+  { programs: ["uniq"], maxOperands: 1, optionSensitive: true, match: ["sort f | uniq -c"], notMatch: ["uniq in.txt out.txt"] },
+  { programs: ["file"], forbid: ["-C", "--compile"], optionSensitive: true, match: ["file README.md"], notMatch: ["file -C -m magic"] },
+  { programs: ["date"], forbid: ["-s*", "--set"], optionSensitive: true, match: ["date +%Y-%m-%d", "date -u"], notMatch: ["date -s '2020-01-01'"] },
+  { programs: ["printf"], special: "printf", optionSensitive: true, match: ["printf '%s\\n' a b"], notMatch: ["printf -v PATH /tmp"] },
+  { programs: ["jq"], special: "jq", optionSensitive: true, match: ["cat package.json | jq .scripts", "jq -r '.name' package.json"], notMatch: ["jq -n env", "jq -n '$ENV.HOME'"] },
+  { programs: ["command"], require: ["-v", "-V"], match: ["command -v node"], notMatch: [] },
+  { programs: ["git"], special: "git", optionSensitive: true,
+    match: ["git status", "git log -n 3", "git diff --stat", "git -C src status", "git branch", "git branch -a", "git branch --list 'feat/*'", "git tag -l", "git remote -v", "git show HEAD:README.md", "git rev-parse HEAD", "git ls-files", "git blame README.md", "git describe --tags", "git --no-pager log --oneline"],
+    notMatch: ["git push", "git branch new-feature", "git branch -D main", "git tag v1.0", "git remote add x y", "git -c core.pager=x log", "git diff --output=/tmp/x", "git diff --ext-diff", "git -p log", "git log --output x", "git clean -fdx", "git status; git clean -fdx", "git $SUB"] },
+  { programs: ["export", "declare", "typeset", "local", "readonly", "unset"], special: "declaration", match: ["export FOO=bar", "local x=1"], notMatch: ["export", "export -p", "declare -p", "export PATH=/tmp"] },
+  { programs: ["set"], special: "set", match: ["set -euo pipefail", "set -x"], notMatch: ["set"] },
+];

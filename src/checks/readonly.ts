@@ -1,0 +1,419 @@
+// Read-only: whether a simple command only reads (DESIGN.md's safe set, with the options that make each one safe),
+// and the allow finding when every command of a call does. Table: readonly.rules.ts. Does not own: which files are
+// read (credential reads are shell-paths.ts), allowlists (allowlist.ts).
+import type { Context } from "../context-types.js";
+import { splitGit } from "../shell/git.js";
+import type { Redirect, ShellCommand, Word } from "../shell/model.js";
+import { isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
+import { mayBeOption } from "../shell/words.js";
+import type { Finding } from "../types.js";
+import { READ_ONLY, type ReadOnlyRule } from "./readonly.rules.js";
+
+export type Verdict = { readonly ok: true } | { readonly ok: false; readonly why: string };
+
+const OK: Verdict = { ok: true };
+const no = (why: string): Verdict => ({ ok: false, why });
+
+const BY_PROGRAM: ReadonlyMap<string, ReadOnlyRule> = new Map(READ_ONLY.flatMap((r) => r.programs.map((p) => [p, r] as const)));
+
+const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
+const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);
+
+/** Redirections that write a file (not `2>&1`, not `/dev/null`). */
+export function writeRedirects(cmd: ShellCommand): Redirect[] {
+  return cmd.redirects.filter((r) => {
+    if (r.op === ">&" || r.op === "<&") return r.target.dynamic || !/^(\d+|-|\d+-)$/.test(r.target.value);
+    if (!WRITE_OPS.has(r.op)) return false;
+    return r.target.dynamic || !HARMLESS_TARGETS.has(r.target.value);
+  });
+}
+
+/** Is this one simple command read-only-safe? The reason says why not, for `bash.unmatched`. */
+export function readOnlyVerdict(cmd: ShellCommand): Verdict {
+  if (cmd.unresolved) return no(cmd.unresolved);
+  if (cmd.name.kind === "dynamic") return no(`its program name \`${cmd.name.text}\` is only known at run time`);
+  const privileged = cmd.wrappers?.find((w) => w.privileged);
+  if (privileged) return no(`it runs as another user through \`${privileged.name}\``);
+  const danger = cmd.assignments.find((a) => isDangerousVariable(a.name));
+  if (danger) return no(`it sets ${danger.name}, which changes what programs run or load`);
+  const writes = writeRedirects(cmd);
+  if (writes.length) return no(`it writes to ${writes.map((r) => `\`${r.target.text}\``).join(", ")}`);
+  const name = cmd.name.value;
+  if (name === "") return OK; // only assignments and harmless redirections
+  if (cmd.synthetic) return OK;
+  if (cmd.program !== undefined && !fromSystemDir(cmd.program)) return no(`\`${cmd.program}\` is a program from that path, not the system's \`${name}\``);
+  const rule = BY_PROGRAM.get(name);
+  if (!rule) return no(`\`${name}\` is not in the read-only set`);
+  return ruleVerdict(rule, name, cmd.args);
+}
+
+function fromSystemDir(program: string): boolean {
+  const slash = program.lastIndexOf("/");
+  return slash > 0 && SYSTEM_BIN_DIRS.has(program.slice(0, slash));
+}
+
+function ruleVerdict(rule: ReadOnlyRule, name: string, args: readonly Word[]): Verdict {
+  let operands = 0;
+  let endOfOptions = false;
+  for (const a of args) {
+    if (a.dynamic) {
+      if (rule.optionSensitive && !endOfOptions && mayBeOption(a)) return no(`\`${a.text}\` is only known at run time and could be an option of ${name}`);
+      operands++;
+      continue;
+    }
+    const v = a.value;
+    if (endOfOptions || !v.startsWith("-") || v === "-") {
+      operands++;
+      continue;
+    }
+    if (v === "--") {
+      endOfOptions = true;
+      continue;
+    }
+    for (const f of rule.forbid ?? []) {
+      const hit = f.endsWith("*") ? v.startsWith(f.slice(0, -1)) : v === f || (f.startsWith("--") && v.startsWith(`${f}=`));
+      if (hit) return no(`\`${name} ${v}\` can write files or run programs`);
+    }
+    if (rule.forbidShort && !v.startsWith("--")) {
+      for (const c of rule.forbidShort) if (v.slice(1).includes(c)) return no(`\`${name} ${v}\` can write files or run programs`);
+    }
+  }
+  if (rule.maxOperands !== undefined && operands > rule.maxOperands) return no(`\`${name}\` with ${operands} operands writes its last one`);
+  if (rule.require && !args.some((a) => rule.require!.includes(a.value))) return no(`\`${name}\` runs a program unless given ${rule.require.join(" or ")}`);
+  switch (rule.special) {
+    case undefined:
+      return OK;
+    case "sed":
+      return sedVerdict(args);
+    case "git":
+      return gitVerdict(args);
+    case "jq":
+      return jqVerdict(args);
+    case "printf":
+      return args.some((a) => a.value === "-v" || (!a.dynamic && /^-v./.test(a.value))) ? no("`printf -v` sets a shell variable") : OK;
+    case "set":
+      return setVerdict(args);
+    case "declaration":
+      return declarationVerdict(name, args);
+    default: {
+      const never: never = rule.special;
+      return never;
+    }
+  }
+}
+
+// ── sed ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function sedVerdict(args: readonly Word[]): Verdict {
+  const scripts: Word[] = [];
+  let sandbox = false;
+  let sawScriptOption = false;
+  const operands: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a.value;
+    if (a.dynamic || !v.startsWith("-") || v === "-") {
+      operands.push(a);
+      continue;
+    }
+    if (v === "--sandbox") sandbox = true;
+    else if (v.startsWith("--expression")) {
+      sawScriptOption = true;
+      const eq = v.indexOf("=");
+      const s = eq > 0 ? { ...a, value: v.slice(eq + 1) } : args[++i];
+      if (s) scripts.push(s);
+    } else if (v.startsWith("--in-place") || v.startsWith("--file")) return no(`\`sed ${v}\` writes files or reads its script from a file`);
+    else if (v.startsWith("--line-length")) {
+      if (!v.includes("=")) i++;
+    } else if (!v.startsWith("--")) {
+      for (let k = 1; k < v.length; k++) {
+        const c = v[k]!;
+        if (c === "i" || c === "f") return no(`\`sed ${v}\` edits files in place or reads its script from a file`);
+        if (c === "e" || c === "l") {
+          const rest = v.slice(k + 1);
+          const value = rest ? { ...a, value: rest } : args[++i];
+          if (c === "e") {
+            sawScriptOption = true;
+            if (value) scripts.push(value);
+          }
+          break;
+        }
+      }
+    }
+  }
+  if (!sawScriptOption && operands[0]) scripts.push(operands[0]);
+  if (sandbox) return OK;
+  for (const s of scripts) {
+    if (s.dynamic) return no(`the sed script \`${s.text}\` is only known at run time`);
+    if (!sedScriptReadOnly(s.value)) return no(`the sed script \`${s.value}\` writes files or runs commands (w, W, e, r or an s///e or s///w flag)`);
+  }
+  return OK;
+}
+
+/** A conservative scan of a sed script: false for `w`/`W`/`e`/`r`/`R` commands and `s///e`, `s///w` flags, and for
+ *  anything it does not understand. Linear. */
+export function sedScriptReadOnly(script: string): boolean {
+  const s = script;
+  let i = 0;
+  const n = s.length;
+  const skipSpace = () => {
+    while (i < n && (s[i] === " " || s[i] === "\t")) i++;
+  };
+  /** Read up to an unescaped `delim`; returns false when it is missing. */
+  const readDelimited = (delim: string): boolean => {
+    while (i < n && s[i] !== delim) {
+      if (s[i] === "\\") i++;
+      else if (s[i] === "\n" && delim !== "\n") return false;
+      i++;
+    }
+    if (i >= n) return false;
+    i++;
+    return true;
+  };
+  const readAddress = (): boolean => {
+    if (i < n && /[0-9]/.test(s[i]!)) {
+      while (i < n && /[0-9~]/.test(s[i]!)) i++;
+    } else if (s[i] === "$") i++;
+    else if (s[i] === "/") {
+      i++;
+      if (!readDelimited("/")) return false;
+      while (i < n && (s[i] === "I" || s[i] === "M")) i++;
+    } else if (s[i] === "\\") {
+      const d = s[i + 1];
+      if (!d) return false;
+      i += 2;
+      if (!readDelimited(d)) return false;
+      while (i < n && (s[i] === "I" || s[i] === "M")) i++;
+    }
+    return true;
+  };
+  const toEnd = () => {
+    while (i < n && s[i] !== "\n" && s[i] !== ";" && s[i] !== "}") i++;
+  };
+  while (i < n) {
+    while (i < n && /[\s;]/.test(s[i]!)) i++;
+    if (i >= n) return true;
+    if (!readAddress()) return false;
+    skipSpace();
+    if (s[i] === ",") {
+      i++;
+      skipSpace();
+      if (s[i] === "+" || s[i] === "~") i++;
+      if (!readAddress()) return false;
+      skipSpace();
+    }
+    while (s[i] === "!" || s[i] === " ") i++;
+    const c = s[i];
+    if (c === undefined) return false;
+    i++;
+    switch (c) {
+      case "{":
+      case "}":
+        break;
+      case "#":
+        while (i < n && s[i] !== "\n") i++;
+        break;
+      case ":":
+      case "b":
+      case "t":
+      case "T":
+      case "v":
+        toEnd();
+        break;
+      case "a":
+      case "i":
+      case "c":
+        // Text to the end of the line (a trailing backslash continues it).
+        while (i < n && s[i] !== "\n") i += s[i] === "\\" ? 2 : 1;
+        break;
+      case "s": {
+        const d = s[i];
+        if (d === undefined || d === "\n" || d === "\\") return false;
+        i++;
+        if (!readDelimited(d) || !readDelimited(d)) return false;
+        while (i < n && /[gpiImM0-9ew]/.test(s[i]!)) {
+          if (s[i] === "e" || s[i] === "w") return false;
+          i++;
+        }
+        break;
+      }
+      case "y": {
+        const d = s[i];
+        if (d === undefined || d === "\n" || d === "\\") return false;
+        i++;
+        if (!readDelimited(d) || !readDelimited(d)) return false;
+        break;
+      }
+      case "q":
+      case "Q":
+      case "l":
+      case "L":
+        while (i < n && /[0-9 ]/.test(s[i]!)) i++;
+        break;
+      case "p":
+      case "P":
+      case "n":
+      case "N":
+      case "d":
+      case "D":
+      case "g":
+      case "G":
+      case "h":
+      case "H":
+      case "x":
+      case "=":
+      case "z":
+      case "F":
+        break;
+      default:
+        return false; // w W e r R and anything unknown
+    }
+  }
+  return true;
+}
+
+// ── git ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Read-only subcommands and the options that would make them write, page or run a program. */
+const GIT_DIFF_FORBID = ["--output", "--ext-diff", "--textconv", "--open-files-in-pager"];
+const GIT_READ_ONLY: Readonly<Record<string, { readonly forbid?: readonly string[]; readonly check?: (args: readonly Word[]) => Verdict }>> = {
+  status: {},
+  diff: { forbid: GIT_DIFF_FORBID },
+  log: { forbid: GIT_DIFF_FORBID },
+  show: { forbid: GIT_DIFF_FORBID },
+  "rev-parse": {},
+  "ls-files": {},
+  "ls-tree": {},
+  blame: {},
+  annotate: {},
+  describe: {},
+  "cat-file": { forbid: ["--textconv", "--filters"] },
+  "rev-list": {},
+  "merge-base": {},
+  "show-ref": {},
+  shortlog: {},
+  grep: { forbid: ["-O*", "--open-files-in-pager", "--ext-grep"] },
+  branch: { check: (a) => listingVerdict("branch", a, BRANCH_LIST_FLAGS, BRANCH_LIST_VALUES) },
+  tag: { check: (a) => listingVerdict("tag", a, TAG_LIST_FLAGS, TAG_LIST_VALUES) },
+  remote: { check: remoteVerdict },
+  stash: { check: (a) => (a.length === 0 || !["list", "show"].includes(a[0]!.value) ? no("`git stash` changes the working tree unless it is `stash list` or `stash show`") : OK) },
+  reflog: { check: (a) => (a.length === 0 || a[0]!.value === "show" || (a[0]!.value.startsWith("-") && !a.some((w) => ["expire", "delete"].includes(w.value))) ? OK : no("`git reflog` edits the reflog unless it only shows it")) },
+};
+
+const GIT_GLOBAL_FORBID = new Set(["-c", "--config-env", "--exec-path", "-p", "--paginate"]);
+
+const BRANCH_LIST_FLAGS = new Set(["-a", "-r", "-l", "--list", "-v", "-vv", "--verbose", "--all", "--remotes", "--show-current", "--no-color", "--no-column", "--no-abbrev", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"]);
+const BRANCH_LIST_VALUES = new Set(["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column", "--abbrev"]);
+const TAG_LIST_FLAGS = new Set(["-l", "--list", "--no-column", "--no-color", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"]);
+const TAG_LIST_VALUES = new Set(["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column"]);
+
+function gitVerdict(args: readonly Word[]): Verdict {
+  const call = splitGit(args);
+  if (!call.ok) return no(call.reason);
+  const bad = call.globals.find((g) => GIT_GLOBAL_FORBID.has(g.name));
+  if (bad) return no(`\`git ${bad.name}\` can run a program or write files`);
+  if (!call.sub) return OK; // `git`, `git --version`
+  if (call.sub.dynamic) return no(`the git subcommand \`${call.sub.text}\` is only known at run time`);
+  const sub = call.sub.value;
+  const spec = Object.hasOwn(GIT_READ_ONLY, sub) ? GIT_READ_ONLY[sub] : undefined;
+  if (!spec) return no(`\`git ${sub}\` is not a read-only git command`);
+  for (const a of call.args) {
+    if (a.dynamic) {
+      if (mayBeOption(a)) return no(`\`${a.text}\` is only known at run time and could be an option of git ${sub}`);
+      continue;
+    }
+    for (const f of spec.forbid ?? []) {
+      const hit = f.endsWith("*") ? a.value.startsWith(f.slice(0, -1)) : a.value === f || a.value.startsWith(`${f}=`);
+      if (hit) return no(`\`git ${sub} ${a.value}\` can write files or run programs`);
+    }
+  }
+  return spec.check ? spec.check(call.args) : OK;
+}
+
+/** `git branch` / `git tag` only list: known listing options, and patterns only with `--list`. */
+function listingVerdict(sub: string, args: readonly Word[], flags: ReadonlySet<string>, values: ReadonlySet<string>): Verdict {
+  const listing = args.some((a) => a.value === "-l" || a.value === "--list");
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a.value;
+    if (!v.startsWith("-")) {
+      if (!listing) return no(`\`git ${sub} ${v}\` creates a ${sub}`);
+      continue;
+    }
+    const name = v.includes("=") ? v.slice(0, v.indexOf("=")) : v;
+    if (/^-n[0-9]*$/.test(v) && sub === "tag") continue;
+    if (values.has(name)) {
+      const next = args[i + 1];
+      if (!v.includes("=") && !flags.has(name) && next) i++; // --sort KEY
+      else if (!v.includes("=") && flags.has(name) && next && !next.value.startsWith("-")) i++; // --merged main
+      continue;
+    }
+    if (!flags.has(name)) return no(`\`git ${sub} ${v}\` changes ${sub}es`);
+  }
+  return OK;
+}
+
+function remoteVerdict(args: readonly Word[]): Verdict {
+  const words = args.filter((a) => a.value !== "-v" && a.value !== "--verbose");
+  if (words.length === 0) return OK;
+  if (words[0]!.value === "get-url") return OK;
+  return no(`\`git remote ${words[0]!.value}\` changes or contacts remotes`);
+}
+
+// ── jq, set, declarations ──────────────────────────────────────────────────────────────────────────────────────
+
+const JQ_VALUE_OPTIONS = new Set(["--indent", "-L", "--tab"]);
+const JQ_TWO_VALUES = new Set(["--arg", "--argjson", "--slurpfile", "--rawfile"]);
+
+function jqVerdict(args: readonly Word[]): Verdict {
+  let filter: Word | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a.value;
+    if (!a.dynamic && v.startsWith("-") && v !== "-") {
+      if (v === "-f" || v === "--from-file") return no("`jq -f` reads its program from a file");
+      if (JQ_TWO_VALUES.has(v)) i += 2;
+      else if (JQ_VALUE_OPTIONS.has(v) && v !== "--tab") i++;
+      else if (v === "--args" || v === "--jsonargs") break;
+      continue;
+    }
+    filter = a;
+    break;
+  }
+  if (!filter) return OK;
+  if (filter.dynamic) return no(`the jq program \`${filter.text}\` is only known at run time`);
+  // `env` / `$ENV` print the environment, which holds secrets (the reason `env` itself is not read-only).
+  if (/\$ENV\b|(^|[^A-Za-z0-9_$])env\b/.test(filter.value)) return no("the jq program reads the environment, which can hold secrets");
+  return OK;
+}
+
+function setVerdict(args: readonly Word[]): Verdict {
+  if (args.length === 0) return no("`set` without options prints every shell variable, secrets included");
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (args[i]!.dynamic) return no(`\`set ${args[i]!.text}\` is only known at run time`);
+    if (v === "--") return OK;
+    if (!/^[-+][a-zA-Z]+$/.test(v)) return no(`\`set ${v}\` is not an option`);
+    if (/o$/.test(v)) {
+      if (args[i + 1] === undefined) return no("`set -o` without a name prints every option");
+      i++;
+    }
+  }
+  return OK;
+}
+
+function declarationVerdict(name: string, args: readonly Word[]): Verdict {
+  const operands = args.filter((a) => a.dynamic || !a.value.startsWith("-"));
+  const prints = args.some((a) => !a.dynamic && /^-[a-zA-Z]*p/.test(a.value));
+  if (prints || (operands.length === 0 && name !== "local")) return no(`\`${name}\` without a name prints variables, secrets included`);
+  return OK;
+}
+
+// ── the check ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One allow finding when every simple command only reads; nothing otherwise (allowlist.ts and bash.ts speak then). */
+export function checkReadonly(commands: readonly ShellCommand[], _ctx: Context): Finding[] {
+  if (commands.length === 0) return [];
+  for (const c of commands) if (!readOnlyVerdict(c).ok) return [];
+  return [{ severity: "allow", rule: "readonly.safe", layer: "builtin", reason: "Every command only reads." }];
+}

@@ -1,0 +1,283 @@
+// Injections in disguise: the text families run again over (1) blobs decoded from base64, hex, URL-encoding, HTML
+// entities, `\u` escapes, tag characters and variation-selector runs — up to MAX_DEPTH layers — and (2) the whole
+// text normalised: invisible characters removed, NFKC for full-width and mathematical letters, Cyrillic/Greek
+// look-alikes mapped to Latin, leetspeak undone. Owns decoding (bounded: runs of at least MIN_RUN characters, at most
+// MAX_BLOBS blobs and MAX_DECODED characters) and the rule that decoded text must read as text (a PNG, a hash or a
+// lockfile's integrity string decodes to bytes and is dropped). Does not own the families themselves.
+import type { InjectionFinding, InjectionSeverity } from "../types.js";
+import { hardened, type ScanContext } from "./context.js";
+import { detectAddressed } from "./addressed.js";
+import { detectExfilImage } from "./exfil-image.js";
+import { detectHiddenHtml } from "./hidden-html.js";
+import { detectOverride } from "./override.js";
+import { detectRoleTokens } from "./role-tokens.js";
+
+const MIN_RUN = 24; // characters of base64 / hex before a run is worth decoding
+const MAX_DEPTH = 3;
+const MAX_BLOBS = 300;
+const MAX_DECODED = 262_144;
+
+type Detector = (text: string, ctx: ScanContext) => InjectionFinding[];
+/** The families that read words; invisible carriers are found on the raw text only. */
+export const TEXT_DETECTORS: readonly Detector[] = [detectRoleTokens, detectOverride, detectAddressed, detectHiddenHtml, detectExfilImage];
+
+type Blob = { kind: string; start: number; end: number; decoded: string };
+
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/_=-])/g;
+const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2}){12,}(?![0-9A-Za-z])|(?:\\x[0-9a-fA-F]{2}){6,}|(?:(?<![0-9A-Za-z])[0-9a-fA-F]{2}[ :]){8,}[0-9a-fA-F]{2}(?![0-9A-Za-z])|(?:0x[0-9a-fA-F]{2}\s*,\s*){6,}0x[0-9a-fA-F]{2}/g;
+const URL_RUN = /(?:[^\s%"'<>]{0,40}%[0-9A-Fa-f]{2}){4,}[^\s%"'<>]{0,40}/g;
+const ENTITY_RUN = /(?:&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});[^&\n]{0,20}){3,}/g;
+const UNICODE_ESCAPE_RUN = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}){4,}/g;
+const TAG_RUN = /[\u{E0000}-\u{E007F}]{4,}/gu;
+const VS_RUN = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{3,}/gu;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", sol: "/", colon: ":", lpar: "(", rpar: ")", excl: "!", period: "." };
+
+/** Decoded bytes are text: valid UTF-8, mostly printable, with words in it. */
+function asText(bytes: Buffer): string | undefined {
+  if (bytes.length < 8) return undefined;
+  const text = bytes.toString("utf8");
+  if (text.includes("\uFFFD")) return undefined;
+  return readsAsText(text) ? text : undefined;
+}
+
+function readsAsText(text: string): boolean {
+  let printable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || c >= 0xa0) printable++;
+  }
+  if (printable / text.length < 0.9) return false;
+  // Words, or another layer of encoding to peel (base64 of base64, hex of base64).
+  return (/[A-Za-z\u00C0-\uFFFF]{3,}/.test(text) && /\s/.test(text)) || /^[A-Za-z0-9+/=_-]{16,}$/.test(text.trim());
+}
+
+function decodeBase64(run: string): string | undefined {
+  const body = run.replace(/=+$/, "");
+  if (body.length % 4 === 1) return undefined;
+  if (/^[0-9a-fA-F]+$/.test(body)) return undefined; // hex: HEX_RUN decodes it
+  if (!/[A-Z]/.test(body) || !/[a-z]/.test(body)) return undefined; // a word, a path, a constant: not base64
+  const std = body.replace(/-/g, "+").replace(/_/g, "/");
+  return asText(Buffer.from(std, "base64"));
+}
+
+function decodeHex(run: string): string | undefined {
+  const digits = run.replace(/\\x|0x|[\s,:]/g, "");
+  if (digits.length % 2 !== 0) return undefined;
+  return asText(Buffer.from(digits, "hex"));
+}
+
+function decodeUrl(run: string): string | undefined {
+  if ((run.match(/%[0-9A-Fa-f]{2}/g)?.length ?? 0) < 4) return undefined;
+  let text: string;
+  try {
+    text = decodeURIComponent(run.replace(/\+/g, " "));
+  } catch {
+    return undefined;
+  }
+  return text !== run && readsAsText(text) ? text : undefined;
+}
+
+function decodeEntities(run: string): string | undefined {
+  const text = run.replace(/&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});/g, (whole, body: string) => {
+    if (body.startsWith("#")) {
+      const cp = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+  return text !== run && readsAsText(text) ? text : undefined;
+}
+
+function decodeUnicodeEscapes(run: string): string | undefined {
+  const text = run.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})/g, (_w, a: string | undefined, b: string | undefined) => {
+    const cp = parseInt(a ?? b ?? "0", 16);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
+  });
+  return readsAsText(text) ? text : undefined;
+}
+
+function decodeTagRun(run: string): string | undefined {
+  let out = "";
+  for (const c of run) {
+    const cp = c.codePointAt(0)!;
+    if (cp >= 0xe0020 && cp <= 0xe007e) out += String.fromCharCode(cp - 0xe0000);
+  }
+  return out.length >= 4 ? out : undefined;
+}
+
+/** Emoji smuggling: each variation selector is one byte (FE00–FE0F → 0–15, E0100–E01EF → 16–255). */
+function decodeSelectorRun(run: string): string | undefined {
+  const bytes: number[] = [];
+  for (const c of run) {
+    const cp = c.codePointAt(0)!;
+    bytes.push(cp <= 0xfe0f ? cp - 0xfe00 : cp - 0xe0100 + 16);
+  }
+  return asText(Buffer.from(bytes));
+}
+
+const DECODERS: readonly { kind: string; re: RegExp; decode: (run: string) => string | undefined; skip?: (text: string, start: number) => boolean }[] = [
+  {
+    kind: "base64",
+    re: BASE64_RUN,
+    decode: decodeBase64,
+    // Images in data: URIs and integrity hashes are never text; don't spend time on them.
+    skip: (text, start) => /(?:;base64,|sha(?:1|256|384|512)-)$/i.test(text.slice(Math.max(0, start - 8), start)) && !/data:text\/[a-z]+;base64,$/i.test(text.slice(Math.max(0, start - 30), start)),
+  },
+  { kind: "hex", re: HEX_RUN, decode: decodeHex },
+  { kind: "URL-encoding", re: URL_RUN, decode: decodeUrl },
+  { kind: "HTML entities", re: ENTITY_RUN, decode: decodeEntities },
+  { kind: "\\u escapes", re: UNICODE_ESCAPE_RUN, decode: decodeUnicodeEscapes },
+  { kind: "tag characters", re: TAG_RUN, decode: decodeTagRun },
+  { kind: "variation selectors", re: VS_RUN, decode: decodeSelectorRun },
+];
+
+/** Decodable runs in `text`, bounded. */
+export function findBlobs(text: string, budget = { blobs: MAX_BLOBS, chars: MAX_DECODED }): Blob[] {
+  const blobs: Blob[] = [];
+  for (const decoder of DECODERS) {
+    decoder.re.lastIndex = 0;
+    for (let m = decoder.re.exec(text); m !== null; m = decoder.re.exec(text)) {
+      if (budget.blobs <= 0 || budget.chars <= 0) return blobs;
+      if (decoder.skip?.(text, m.index)) continue;
+      if (decoder.kind === "base64" && m[0].length < MIN_RUN) continue;
+      budget.blobs--;
+      const decoded = decoder.decode(m[0]);
+      if (decoded === undefined) continue;
+      budget.chars -= decoded.length;
+      blobs.push({ kind: decoder.kind, start: m.index, end: m.index + m[0].length, decoded });
+    }
+  }
+  return blobs;
+}
+
+// ---- normalisation -------------------------------------------------------------------------------------------
+
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  а: "a", е: "e", о: "o", р: "p", с: "c", у: "y", х: "x", і: "i", ј: "j", ѕ: "s", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l", һ: "h", ո: "n",
+  А: "A", В: "B", Е: "E", К: "K", М: "M", Н: "H", О: "O", Р: "P", С: "C", Т: "T", Х: "X", І: "I", Ј: "J", Ѕ: "S",
+  α: "a", ο: "o", ν: "v", ι: "i", κ: "k", ρ: "p", τ: "t", υ: "u", ε: "e", Α: "A", Β: "B", Ε: "E", Ζ: "Z", Η: "H", Ι: "I",
+  Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Υ: "Y", Χ: "X",
+};
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "|": "l", "!": "i" };
+const STRIPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]$/u;
+const NEEDS_UNICODE =
+  /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\u0400-\u04FF\u0370-\u03FF\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06]|[\u{1D400}-\u{1D7FF}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1F130}-\u{1F189}]/u;
+const NFKC_RANGE = (cp: number) =>
+  (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0xfb00 && cp <= 0xfb06) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x1f130 && cp <= 0x1f189);
+const LEET_WORD = /[A-Za-z0-9@$|!]*[A-Za-z][A-Za-z0-9@$|!]*/g;
+/** A word with two or more leet substitutions ("1gn0re", "pr3v10us"); "utf8" or "sha256" has one at most. Bounded. */
+const LEET_HIT = /(?:[A-Za-z][0134578@$|!]|[0134578@$|][A-Za-z])[A-Za-z0-9@$|!]{0,24}?[0134578@$|!]/g;
+const LEET_LINE_MAX = 1_000;
+
+function unleet(text: string): string {
+  return text.replace(LEET_WORD, (word) => (/[0134578@$|!]/.test(word) && /[A-Za-z]{2}/.test(word) ? word.replace(/[0134578@$|!]/g, (d) => LEET[d] ?? d) : word));
+}
+
+/**
+ * The text as a reader would take it, with `origin[i]` = offset in the original of normalised character i. Unicode
+ * tricks are undone over the whole text; leetspeak only on the lines that have it (code is full of "utf8"), so a
+ * code listing costs one regex pass, not a second scan.
+ */
+export function normalise(text: string): { text: string; origin: Int32Array } | undefined {
+  if (NEEDS_UNICODE.test(text)) {
+    let out = "";
+    const origin = new Int32Array(text.length * 2 + 1);
+    let n = 0;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const c = text.slice(i, i + width);
+      let mapped: string;
+      if (STRIPPED.test(c)) mapped = "";
+      else if (cp >= 0xff01 && cp <= 0xff5e) mapped = String.fromCharCode(cp - 0xfee0);
+      else if (NFKC_RANGE(cp)) mapped = c.normalize("NFKC");
+      else mapped = CONFUSABLE[c] ?? c;
+      for (let k = 0; k < mapped.length && n < origin.length; k++) origin[n++] = i;
+      out += mapped;
+      i += width;
+    }
+    out = unleet(out);
+    return out === text ? undefined : { text: out, origin: origin.subarray(0, Math.max(n, 1)) };
+  }
+  // Leetspeak only: the lines that have it, joined, each character mapped back (unleet is one character for one).
+  LEET_HIT.lastIndex = 0;
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let total = 0;
+  for (let m = LEET_HIT.exec(text); m !== null && total < MAX_DECODED; m = LEET_HIT.exec(text)) {
+    const windowStart = Math.max(0, m.index - LEET_LINE_MAX);
+    const from = windowStart + text.slice(windowStart, m.index).lastIndexOf("\n") + 1;
+    const ahead = text.slice(m.index, m.index + LEET_LINE_MAX);
+    const eol = ahead.indexOf("\n");
+    const to = eol === -1 ? m.index + ahead.length : m.index + eol;
+    parts.push(unleet(text.slice(from, to)));
+    starts.push(from);
+    total += to - from + 1;
+    LEET_HIT.lastIndex = Math.max(LEET_HIT.lastIndex, to);
+  }
+  if (parts.length === 0) return undefined;
+  const origin = new Int32Array(total + 1);
+  let n = 0;
+  parts.forEach((part, k) => {
+    for (let i = 0; i <= part.length && n < origin.length; i++) origin[n++] = starts[k]! + Math.min(i, part.length - 1);
+  });
+  const joined = parts.join("\n");
+  return { text: joined, origin: origin.subarray(0, Math.max(n, 1)) };
+}
+
+// ---- the family ----------------------------------------------------------------------------------------------
+
+function acted(findings: InjectionFinding[]): InjectionFinding | undefined {
+  return findings.find((f) => f.severity === "high") ?? findings.find((f) => f.severity === "medium");
+}
+
+function scanDecoded(decoded: string, ctx: ScanContext, depth: number, budget: { blobs: number; chars: number }): { inner: InjectionFinding; path: string[] } | undefined {
+  const hit = acted(TEXT_DETECTORS.flatMap((d) => d(decoded, ctx)));
+  if (hit) return { inner: hit, path: [] };
+  const norm = normalise(decoded);
+  if (norm) {
+    const n = acted(TEXT_DETECTORS.flatMap((d) => d(norm.text, ctx)));
+    if (n) return { inner: n, path: ["normalised"] };
+  }
+  if (depth >= MAX_DEPTH) return undefined;
+  for (const blob of findBlobs(decoded, budget)) {
+    const deeper = scanDecoded(blob.decoded, ctx, depth + 1, budget);
+    if (deeper) return { inner: deeper.inner, path: [blob.kind, ...deeper.path] };
+  }
+  return undefined;
+}
+
+/**
+ * Injections that only show after decoding or normalising. `seen` are the findings on the raw text: a family already
+ * found near the same place is not reported again.
+ */
+export function detectEncoded(text: string, ctx: ScanContext, seen: readonly InjectionFinding[] = []): InjectionFinding[] {
+  const inner = hardened(ctx);
+  const out: InjectionFinding[] = [];
+  const budget = { blobs: MAX_BLOBS, chars: MAX_DECODED };
+  for (const blob of findBlobs(text, budget)) {
+    const hit = scanDecoded(blob.decoded, inner, 1, budget);
+    if (!hit) continue;
+    out.push(encodedFinding([blob.kind, ...hit.path], hit.inner, ctx, blob.start));
+    if (out.length >= 5) break;
+  }
+  const norm = normalise(text);
+  if (norm) {
+    for (const f of TEXT_DETECTORS.flatMap((d) => d(norm.text, inner))) {
+      if (f.severity === "info") continue;
+      const offset = norm.origin[Math.min(f.offset, norm.origin.length - 1)] ?? 0;
+      const already = seen.some((s) => s.family === f.family && s.severity !== "info" && Math.abs(s.offset - offset) < 200);
+      if (already || out.some((o) => Math.abs(o.offset - offset) < 40)) continue;
+      out.push(encodedFinding(["normalising"], f, ctx, offset));
+      break;
+    }
+  }
+  return out;
+}
+
+function encodedFinding(path: string[], inner: InjectionFinding, ctx: ScanContext, offset: number): InjectionFinding {
+  const severity: InjectionSeverity = ctx.trust === "user" ? "info" : inner.severity === "high" ? "high" : "medium";
+  const how = path.join(" → ");
+  return { family: "encoded", severity, excerpt: `${inner.family} after ${how}: ${inner.excerpt}`.slice(0, 140), offset };
+}

@@ -1,0 +1,155 @@
+// Override language: text that tells the reader to drop its instructions or take new ones. "ignore/disregard/forget
+// (all) previous instructions", "your new task is to…", "you are now an unrestricted AI", "from now on you will…",
+// "reveal your system prompt". Owns those shapes and the checks that keep them to *orders*: the verb must start a
+// clause or follow "you must/please/and"; a negation, a conditional ("…if you use yarn") or a citation ("attacks like
+// …") turns it off. Does not own: who the text addresses (addressed.ts), where it came from (context.ts).
+import type { InjectionFinding } from "../types.js";
+import { continuesWithAction, finding, inCodeComment, lexicalSeverity, lineStart, mentionOf, type ScanContext } from "./context.js";
+
+type Shape = {
+  readonly id: string;
+  readonly re: RegExp;
+  /** The verb must begin an order (see ORDER_LEAD); off for shapes that carry their own address ("your new task"). */
+  readonly order: boolean;
+  /** A project's prose may hold this innocently (strong: false), or it is an order to the model wherever it is. */
+  readonly strong: boolean;
+};
+
+const DROP_VERB =
+  "(?:ignore|disregard|forget|override|overrule|bypass|abandon|discard|dismiss|neglect|nullify|cancel|erase|void|scrap|set\\s+aside|throw\\s+out|pay\\s+no\\s+attention\\s+to|do\\s+not\\s+(?:follow|obey|heed)|don['’]t\\s+(?:follow|obey|heed)|stop\\s+following|no\\s+longer\\s+follow)";
+const FILLER = "(?:all|any|every|each|the|of|your|my|our|these|those|that|other|and|or|current|given|old|its)";
+/** A word that places the instructions before this text or in the reader's own setup. */
+const PLACE =
+  "(?:previous(?:ly)?|prior|earlier|above|preceding|foregoing|former|original|initial|existing|system|developer|safety|default|past|aforementioned|pre-?existing|programmed|built-?in|standing)";
+const OBJECT =
+  "(?:instructions?|prompts?|directives?|commands?|rules|guidelines|guidance|constraints|orders|programming|restrictions|policies|polic(?:y)|context|messages|tasks?|training|filters?|safeguards?|guardrails|system\\s+prompt|limitations|boundaries)";
+const AFTER_PLACE =
+  "(?:above|before|so\\s+far|until\\s+now|up\\s+to\\s+now|(?:that\\s+)?you(?:['’]ve|\\s+have|\\s+were)?\\s+(?:been\\s+)?(?:given|told|received|provided)|given\\s+(?:to\\s+you|before|earlier|previously))";
+
+const SHAPES: readonly Shape[] = [
+  {
+    id: "drop-previous",
+    re: new RegExp(`\\b${DROP_VERB}\\s+(?:${FILLER}\\s+){0,3}(?:${PLACE}\\s+){1,3}(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "gi"),
+    order: true,
+    strong: true,
+  },
+  {
+    id: "drop-your",
+    re: new RegExp(`\\b${DROP_VERB}\\s+(?:all\\s+|any\\s+|of\\s+)*your\\s+(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "gi"),
+    order: true,
+    strong: true,
+  },
+  {
+    id: "drop-all-before",
+    re: new RegExp(`\\b${DROP_VERB}\\s+(?:all|any|every|the)\\s+(?:(?:of\\s+)?(?:the|your)\\s+)?${OBJECT}\\s+${AFTER_PLACE}`, "gi"),
+    order: true,
+    strong: true,
+  },
+  {
+    id: "forget-everything",
+    re: /\b(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all\s+(?:of\s+)?(?:that|this|the\s+above))\s+(?:above|before|previously|prior|I\s+(?:said|told\s+you|wrote)|(?:that\s+)?you(?:['’]ve|\s+have|\s+were|\s+had)?\s+(?:been\s+)?(?:told|said|instructed|given|taught|asked))/gi,
+    order: true,
+    strong: true,
+  },
+  {
+    id: "new-instructions",
+    re: /\byour\s+(?:new|real|actual|true|updated|revised|only|primary|sole|next)\s+(?:task|instructions?|goal|objective|mission|directive|orders?|prompt|purpose)s?\s+(?:is|are|will\s+be)\s*(?::|to\b|now\b|as\s+follows)/gi,
+    order: false,
+    strong: true,
+  },
+  {
+    id: "new-instructions",
+    re: /(?:^|[.!?]\s+|\n\s*)(?:new|real|actual|true|secret|hidden|override|overriding|priority)\s+(?:system\s+)?(?:instructions?|directives?|orders|task)\s*:/gim,
+    order: false,
+    strong: false,
+  },
+  {
+    id: "you-are-now",
+    re: /\byou\s+are\s+now\s+(?:(?:a|an|the|my|in|operating\s+in|running\s+in)\s+)?(?:[\w-]+\s+){0,3}?(?:ai|assistant|chatbot|llm|dan|jailbroken|unrestricted|unfiltered|uncensored|evil|liberated|(?:developer|god|jailbreak|dan|admin|debug|sudo|unrestricted|maintenance)\s+mode)\b/gi,
+    order: false,
+    strong: true,
+  },
+  {
+    id: "you-are-now",
+    re: /\byou\s+are\s+no\s+longer\s+(?:bound\s+by|restricted|limited|an\s+ai|a\s+language\s+model|claude|an\s+assistant|required\s+to\s+(?:follow|obey)|subject\s+to)\b/gi,
+    order: false,
+    strong: true,
+  },
+  {
+    id: "from-now-on",
+    re: /\bfrom\s+now\s+on,?\s+(?:you\s+(?:will|must|shall|are\s+to|should|have\s+to|need\s+to|can\s+only|may\s+only|only|always|never)\s+(?:act|respond|answer|reply|ignore|obey|follow|pretend|behave|be|speak|say|write|output|refuse|comply|do|start|begin|end|include|append|prefix)|(?:act|respond|answer|reply|behave|pretend|ignore|obey)\b)/gi,
+    order: false,
+    strong: true,
+  },
+  {
+    id: "jailbreak-mode",
+    re: /\b(?:(?:developer|dan|god|jailbreak|unrestricted|unfiltered)\s+mode\s+(?:is\s+(?:now\s+)?)?(?:enabled|activated|on|unlocked|engaged)|(?:enable|activate|enter|switch\s+to)\s+(?:developer|dan|god|jailbreak|unrestricted|unfiltered)\s+mode)\b/gi,
+    order: false,
+    strong: true,
+  },
+  {
+    id: "reveal-prompt",
+    re: /\b(?:reveal|print|output|repeat|leak|display|show|dump|disclose|expose|tell\s+me|write\s+out|recite|spell\s+out|return)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?your\s+(?:(?:full|entire|complete|original|initial|hidden|secret|exact|verbatim)\s+)*(?:system\s+prompt|system\s+message|initial\s+(?:prompt|instructions)|hidden\s+(?:prompt|instructions)|instructions|pre-?prompt|rules)\b/gi,
+    order: true,
+    strong: true,
+  },
+  {
+    id: "reveal-prompt",
+    re: /\b(?:reveal|leak|disclose|expose|dump)\s+(?:the\s+)?(?:(?:full|entire|complete|original|hidden|secret)\s+)*(?:system\s+prompt|hidden\s+(?:prompt|instructions))\b/gi,
+    order: true,
+    strong: true,
+  },
+  {
+    // A few other languages: the same order, in the words most attack lists use.
+    id: "drop-previous",
+    re: /\b(?:ignoriere|vergiss|missachte)\s+(?:alle\s+)?(?:vorherigen|bisherigen|obigen|vorigen)\s+(?:Anweisungen|Instruktionen|Befehle|Regeln)|\bignore[zr]?\s+(?:toutes\s+)?les\s+(?:instructions|consignes)\s+(?:précédentes|antérieures|ci-dessus)|\bignora\s+(?:todas\s+)?las\s+instrucciones\s+(?:anteriores|previas)|\bignora\s+(?:tutte\s+)?le\s+istruzioni\s+(?:precedenti|sopra)|忽略(?:之前|以上|上面|先前)(?:的|所有)*(?:指令|指示|说明)|前の指示を無視/gi,
+    order: false,
+    strong: true,
+  },
+];
+
+// What may precede a verb that gives an order: the start of a clause, a politeness word, or an address to "you".
+const ORDER_LEAD =
+  /(?:^|[.!?:;,=\-–—*>•)\]"'“”‘’(#|]|\b(?:please|pls|kindly|now|and|then|so|just|simply|also|immediately|first|instead|but|or|always|important|urgent|note|attention|system|admin|assistant|ai|claude|ok(?:ay)?|hey|yes|actually|seriously|completely|entirely|totally|fully|strictly|must|should|shall|to|you|will|can|need\s+to|have\s+to))\s*$/i;
+const MODAL_WITHOUT_YOU = /\b(?:must|should|shall|will|can|need\s+to|have\s+to|to)\s*$/i;
+const YOU_MODAL = /\byou\s+(?:(?:really|now|then|also|must|should|shall|will|can|need|have|are|were|had|better|ought)\s+)*(?:to\s+)?$/i;
+const TO_LEAD = /\b(?:need|needs|have|has|want|wants|are|is|going|required|instructed|told|asked|supposed|expected|order(?:ed)?|ready)\s+to\s*$/i;
+const NEGATION = /\b(?:not|n['’]t|never|no\s+longer|cannot|without|refuse\s+to|won['’]t)\s+(?:\w+\s+){0,2}$/i;
+// "…ignore the instructions above if you use yarn": a condition scoping the order to a human reader.
+const HUMAN_CONDITION = /^\s*,?\s*(?:if|when|unless|in\s+case|for|on)\b(?!\s+(?:you\s+are|you['’]re)\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|bot|claude|gpt|model)\b)/i;
+
+// "If you installed with Homebrew, ignore the instructions above": the order is scoped to a kind of human reader.
+const CONDITION_BEFORE = /\b(?:if|when|unless|once|for(?!\s+(?:example|instance)\b))\b(?![^,]{0,40}\byou\s+(?:are|['’]re)\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|bot|claude|gpt|model)\b)[^.!?,]{1,80},\s*$/i;
+
+function isOrder(text: string, start: number): boolean {
+  const before = text.slice(lineStart(text, start, 120), start);
+  if (NEGATION.test(before) || CONDITION_BEFORE.test(before)) return false;
+  if (!ORDER_LEAD.test(before)) return false;
+  // "…will ignore", "…to ignore" need "you" ("you will ignore") or a wanting verb ("you need to ignore").
+  if (MODAL_WITHOUT_YOU.test(before)) return YOU_MODAL.test(before) || (/\bto\s*$/i.test(before) && TO_LEAD.test(before));
+  return true;
+}
+
+export function detectOverride(text: string, ctx: ScanContext): InjectionFinding[] {
+  const out: InjectionFinding[] = [];
+  const taken: number[] = [];
+  for (const shape of SHAPES) {
+    shape.re.lastIndex = 0;
+    for (let m = shape.re.exec(text); m !== null; m = shape.re.exec(text)) {
+      // Shapes anchored on a clause boundary include it; the finding starts at the first word.
+      const lead = /^[\s.!?]*/.exec(m[0])![0].length;
+      const start = m.index + lead;
+      const end = m.index + m[0].length;
+      if (taken.some((t) => Math.abs(t - start) < 40)) continue;
+      if (shape.order && !isOrder(text, start)) continue;
+      if (HUMAN_CONDITION.test(text.slice(end, end + 80))) continue;
+      const mention = mentionOf(text, start, end);
+      const action = continuesWithAction(text, end);
+      const severity = lexicalSeverity(ctx, { mention, comment: inCodeComment(text, start), strong: shape.strong, action });
+      taken.push(start);
+      out.push(finding("override", severity, text, start, end));
+      if (out.length >= 20) return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+// Credential paths: files whose content must never reach the model (DESIGN.md list, plus each layer's
+// `credentialPaths`). Owns the table and the matcher; what counts as a read is decided by the checks.
+import path from "node:path";
+import type { Context } from "../context-types.js";
+import type { Layer } from "../types.js";
+import { compileGlob, type CompiledGlob } from "./globs.js";
+import { isInside } from "./resolve.js";
+
+export interface CredentialEntry {
+  readonly id: string;
+  /** `~/…` is the home directory; `**​/…` matches anywhere. */
+  readonly glob: string;
+  /** Basename globs that look like the entry but hold no secret (`.env.example`). */
+  readonly except?: readonly string[];
+  readonly what: string;
+}
+
+/** The built-in list (DESIGN.md "Credential paths"). */
+export const CREDENTIAL_PATHS: readonly CredentialEntry[] = [
+  { id: "credentials.ssh", glob: "~/.ssh/**", what: "your SSH keys and config" },
+  { id: "credentials.aws", glob: "~/.aws/**", what: "your AWS credentials" },
+  { id: "credentials.gnupg", glob: "~/.gnupg/**", what: "your GnuPG keyring" },
+  { id: "credentials.netrc", glob: "~/.netrc", what: "your .netrc passwords" },
+  { id: "credentials.git-credentials", glob: "~/.git-credentials", what: "your stored git credentials" },
+  { id: "credentials.npmrc", glob: "~/.npmrc", what: "your npm token file" },
+  { id: "credentials.pypirc", glob: "~/.pypirc", what: "your PyPI token file" },
+  { id: "credentials.docker", glob: "~/.docker/config.json", what: "your Docker registry logins" },
+  { id: "credentials.kube", glob: "~/.kube/config", what: "your Kubernetes credentials" },
+  { id: "credentials.gh", glob: "~/.config/gh/**", what: "your GitHub CLI token" },
+  { id: "credentials.gcloud", glob: "~/.config/gcloud/**", what: "your Google Cloud credentials" },
+  { id: "credentials.azure", glob: "~/.azure/**", what: "your Azure credentials" },
+  { id: "credentials.env", glob: "**/.env", what: "an environment file with secrets" },
+  {
+    id: "credentials.env",
+    glob: "**/.env.*",
+    except: [".env.example", ".env.sample", ".env.template"],
+    what: "an environment file with secrets",
+  },
+  // Cloudflare's local secrets file: `grep API_KEY .dev.vars` was a reported read-deny bypass (peers §c 59).
+  { id: "credentials.env", glob: "**/.dev.vars", what: "an environment file with secrets" },
+  // Public halves (`id_rsa.pub`) are not secrets.
+  { id: "credentials.private-key", glob: "**/id_rsa*", except: ["*.pub"], what: "a private key" },
+  { id: "credentials.private-key", glob: "**/id_ed25519*", except: ["*.pub"], what: "a private key" },
+  { id: "credentials.private-key", glob: "**/id_ecdsa*", except: ["*.pub"], what: "a private key" },
+  { id: "credentials.private-key", glob: "**/id_dsa*", except: ["*.pub"], what: "a private key" },
+  { id: "credentials.key-file", glob: "**/*.pem", what: "a key or certificate file" },
+  { id: "credentials.key-file", glob: "**/*.key", what: "a key file" },
+  { id: "credentials.key-file", glob: "**/*.p12", what: "a key store" },
+  { id: "credentials.key-file", glob: "**/*.pfx", what: "a key store" },
+];
+
+export interface CredentialMatch {
+  readonly id: string;
+  readonly layer: Layer;
+  readonly glob: string;
+  readonly what: string;
+  /** The policy file the entry came from (built-in entries: "builtin"). */
+  readonly file: string;
+}
+
+interface Compiled extends CredentialMatch {
+  readonly matcher: CompiledGlob;
+  readonly except: readonly CompiledGlob[];
+  /** Entries under the home directory (`~/.ssh/**`): a recursive read of an ancestor reaches them. */
+  readonly homeRoot?: string;
+}
+
+const cache = new WeakMap<object, { home: string; entries: readonly Compiled[] }>();
+
+/** Compiled once per policy object and home directory. */
+function compiled(ctx: Pick<Context, "home" | "policy">): readonly Compiled[] {
+  const hit = cache.get(ctx.policy);
+  if (hit && hit.home === ctx.home) return hit.entries;
+  const entries: Compiled[] = [];
+  for (const e of CREDENTIAL_PATHS) {
+    const glob = e.glob.startsWith("~/") ? path.posix.join(ctx.home, e.glob.slice(2)) : e.glob;
+    const matcher = compileGlob(glob);
+    entries.push({
+      id: e.id, layer: "builtin", glob: e.glob, what: e.what, file: "builtin", matcher,
+      except: (e.except ?? []).map(compileGlob),
+      ...(e.glob.startsWith("~/") ? { homeRoot: matcher.tree ? glob.slice(0, -3) : glob } : {}),
+    });
+  }
+  for (const r of ctx.policy.credentialPaths) {
+    const matcher = compileGlob(r.glob);
+    entries.push({
+      id: "credentials.policy", layer: r.layer, glob: r.glob, what: `a credential path listed in ${r.file}`, file: r.file, matcher, except: [],
+      ...(isInside(matcher.root, ctx.home) && matcher.root !== ctx.home ? { homeRoot: matcher.root } : {}),
+    });
+  }
+  cache.set(ctx.policy, { home: ctx.home, entries });
+  return entries;
+}
+
+/** The first credential entry that `p` (an absolute path, lexical or real) falls under. A tree entry
+ *  (`~/.ssh/**`) matches the directory itself as well: Grep or Glob rooted there reads it all. */
+export function matchCredential(p: string, ctx: Pick<Context, "home" | "policy">): CredentialMatch | undefined {
+  const base = path.posix.basename(p);
+  for (const e of compiled(ctx)) {
+    if (!e.matcher.matches(p)) continue;
+    if (e.except.some((x) => x.matches(base))) continue;
+    return strip(e);
+  }
+  return undefined;
+}
+
+/** A credential tree under home that lies inside directory `dir` (`tar czf x ~`, `cp -r ~ /tmp`): a recursive read
+ *  of `dir` reads it. Project-level `.env` files are not counted here (a recursive grep of the project is normal). */
+export function credentialBelow(dir: string, ctx: Pick<Context, "home" | "policy">): CredentialMatch | undefined {
+  for (const e of compiled(ctx)) {
+    if (e.homeRoot !== undefined && isInside(e.homeRoot, dir)) return strip(e);
+  }
+  return undefined;
+}
+
+/** Concrete paths a glob word could reach without the file existing yet (`cat ~/.s*\/id_rsa`, `cat .env*`): every
+ *  home credential location plus the environment-file names in the glob's own directory. */
+export function credentialExamples(dir: string, ctx: Pick<Context, "home" | "policy">): string[] {
+  const h = ctx.home;
+  const homeFiles = [
+    ".ssh/id_rsa", ".ssh/id_ed25519", ".ssh/id_ecdsa", ".ssh/config", ".ssh/authorized_keys", ".aws/credentials", ".aws/config",
+    ".gnupg/private-keys-v1.d/x.key", ".netrc", ".git-credentials", ".npmrc", ".pypirc", ".docker/config.json",
+    ".kube/config", ".config/gh/hosts.yml", ".config/gcloud/credentials.db", ".azure/accessTokens.json",
+  ].map((f) => path.posix.join(h, f));
+  // Only dot-names here: bash's `*` skips them, so `cat *` stays a plain read while `cat .env*` does not.
+  const local = [".env", ".env.local", ".env.production", ".env.development", ".dev.vars"]
+    .map((f) => path.posix.join(dir, f));
+  return [...homeFiles, ...local];
+}
+
+function strip(e: Compiled): CredentialMatch {
+  return { id: e.id, layer: e.layer, glob: e.glob, what: e.what, file: e.file };
+}

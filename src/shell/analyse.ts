@@ -1,0 +1,411 @@
+// analyseShell: a command string → every simple command it would run, as model data. An explicit-stack walk of the
+// unbash tree (no recursion: deep nesting gives a clean "not ok", not a stack overflow), with wrappers unwrapped and
+// code-in-strings (`sh -c`, `eval`, `watch`, shells fed a heredoc) re-parsed on the same stack, depth-capped.
+// Does not judge anything: checks in src/checks/ do.
+import { forEachChild, type Command, type HereDoc, type ParsedScript, type Redirection, type SyntaxNode, type Word as UWord } from "unbash";
+import type { Name, Position, Redirect, ShellCommand, Word, Wrapper } from "./model.js";
+import { MAX_COMMANDS, MAX_REPARSE_DEPTH, MAX_WRAPPERS, parseSource, scriptError } from "./parse.js";
+import { toWord, literalWord } from "./words.js";
+import { unwrapStep, type StdinInfo } from "./unwrap.js";
+import { literalOutput, programName } from "./programs.js";
+import type { Span } from "../types.js";
+
+export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
+
+type Assign = { readonly name: string; readonly value: Word };
+type PipeRef = { readonly id: number; readonly stage: number };
+
+/** What a node inherits from where it sits. Shared arrays are never mutated: a child frame copies on change. */
+interface Frame {
+  readonly position: readonly Position[];
+  readonly pipes: readonly PipeRef[];
+  readonly pipedInto: boolean;
+  readonly host: number | undefined;
+  readonly via: readonly string[];
+  readonly wrappers: readonly Wrapper[];
+  /** Redirections of enclosing compounds (`{ …; } > f`). */
+  readonly inherited: readonly Redirect[];
+  readonly inheritedStdin: StdinFeed | undefined;
+  /** Re-parse depth (`sh -c` inside `eval` …). */
+  readonly depth: number;
+  /** Span in the top-level source that stands for commands of a re-parsed string. */
+  readonly span: Span | undefined;
+}
+
+interface StdinFeed {
+  /** Literal text fed to stdin. */
+  readonly text?: string;
+  /** Code as written (raw heredoc body, here-string value), parsed when a shell reads it. */
+  readonly code?: string;
+  readonly dynamic: boolean;
+}
+
+type Item = { readonly node: SyntaxNode; readonly frame: Frame } | { readonly source: string; readonly frame: Frame };
+
+const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined };
+
+const DECLARATIONS = new Set(["export", "declare", "local", "readonly", "typeset"]);
+
+class Failure extends Error {}
+
+export function analyseShell(source: string): ShellAnalysis {
+  const parsed = parseSource(source);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, commands: walk(parsed.script) };
+  } catch (error) {
+    if (error instanceof Failure) return { ok: false, reason: error.message };
+    // unbash parses parts lazily: a deep tree can still throw here. Any surprise is a "can't see through" → ask.
+    return { ok: false, reason: `shell analysis failed (${error instanceof RangeError ? "nesting too deep" : String(error)})` };
+  }
+}
+
+function walk(root: ParsedScript): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  const stack: Item[] = [{ node: root, frame: ROOT }];
+  let pipelineIds = 0;
+  const with_ = (f: Frame, p: Position, extra?: Partial<Frame>): Frame => ({ ...f, position: [...f.position, p], ...extra });
+
+  const pushChildren = (node: SyntaxNode, frame: Frame) => {
+    const children: SyntaxNode[] = [];
+    forEachChild(node, (c) => children.push(c));
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, frame });
+  };
+  const pushList = (nodes: readonly SyntaxNode[], frame: Frame) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, frame });
+  };
+
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ("source" in item) {
+      if (item.frame.depth > MAX_REPARSE_DEPTH) throw new Failure(`code is nested inside code more than ${MAX_REPARSE_DEPTH} levels deep`);
+      const parsed = parseSource(item.source);
+      if (!parsed.ok) throw new Failure(`${parsed.reason} — in code run by ${item.frame.via.join(" → ")}`);
+      stack.push({ node: parsed.script, frame: item.frame });
+      continue;
+    }
+    const { node, frame } = item;
+    switch (node.type) {
+      case "Script": {
+        const error = scriptError(node);
+        if (error) throw new Failure(error);
+        pushList(node.commands, frame);
+        break;
+      }
+      case "Statement":
+        stack.push({ node: node.command, frame: node.background ? with_(frame, "background") : frame });
+        break;
+      case "AndOr":
+        pushList(node.commands, node.commands.length > 1 ? with_(frame, "condition") : frame);
+        break;
+      case "Pipeline": {
+        if (node.commands.length < 2) {
+          pushList(node.commands, frame);
+          break;
+        }
+        const id = pipelineIds++;
+        for (let i = node.commands.length - 1; i >= 0; i--) {
+          stack.push({ node: node.commands[i]!, frame: with_(frame, "pipeline", { pipes: [...frame.pipes, { id, stage: i }], pipedInto: frame.pipedInto || i > 0 }) });
+        }
+        break;
+      }
+      case "Subshell":
+        stack.push({ node: node.body, frame: with_(frame, "subshell") });
+        break;
+      case "BraceGroup":
+        stack.push({ node: node.body, frame: with_(frame, "group") });
+        break;
+      case "If": {
+        const items: Item[] = [{ node: node.clause, frame: with_(frame, "condition") }, { node: node.then, frame }];
+        for (const e of node.elif) items.push({ node: e.clause, frame: with_(frame, "condition") }, { node: e.then, frame });
+        if (node.else) items.push({ node: node.else, frame });
+        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+        break;
+      }
+      case "While": {
+        const loop = with_(frame, "loop");
+        stack.push({ node: node.body, frame: loop }, { node: node.clause, frame: with_(loop, "condition") });
+        break;
+      }
+      case "For":
+      case "Select":
+      case "ArithmeticFor":
+        pushChildren(node, with_(frame, "loop"));
+        break;
+      case "Case":
+        pushChildren(node, with_(frame, "case"));
+        break;
+      case "Function":
+        pushChildren(node, with_(frame, "function"));
+        break;
+      case "Coproc":
+        pushChildren(node, with_(frame, "coproc"));
+        break;
+      case "Redirected": {
+        const redirects = node.redirects.map(toRedirect);
+        const stdin = stdinOf(node.redirects) ?? frame.inheritedStdin;
+        stack.push({ node: node.command, frame: { ...frame, inherited: [...redirects, ...frame.inherited], inheritedStdin: stdin } });
+        for (let i = node.redirects.length - 1; i >= 0; i--) stack.push({ node: node.redirects[i]!, frame });
+        break;
+      }
+      case "TestCommand":
+      case "ArithmeticCommand": {
+        const seq = out.length;
+        out.push(syntheticCommand(node.type === "TestCommand" ? "[[" : "((", node, frame, seq));
+        pushChildren(node, { ...frame, host: seq });
+        break;
+      }
+      case "CommandExpansion":
+      case "ArithmeticCommandExpansion":
+      case "ProcessSubstitution": {
+        if (node.script === undefined) throw new Failure("a substitution is nested too deeply to analyse");
+        const p: Position = node.type === "ProcessSubstitution" ? "<(…)" : "$(…)";
+        // `>(cmd)` reads what the host command writes; `$(…)` and `<(…)` read nothing from it.
+        const fed = node.type === "ProcessSubstitution" && node.operator === ">";
+        stack.push({ node: node.script, frame: with_(frame, p, { pipedInto: fed, inheritedStdin: undefined, inherited: [] }) });
+        break;
+      }
+      case "Command": {
+        const before = out.length;
+        emitCommand(node, frame, out, stack);
+        if (out.length > MAX_COMMANDS) throw new Failure(`the command runs more than ${MAX_COMMANDS} simple commands`);
+        // Substitutions in this command's words and redirections run on behalf of the innermost command we emitted.
+        const host = out.length > before ? out[out.length - 1]!.seq : frame.host;
+        pushChildren(node, { ...frame, host, inherited: [], inheritedStdin: undefined });
+        break;
+      }
+      default:
+        pushChildren(node, frame);
+    }
+  }
+  return out;
+}
+
+function spanOf(node: { pos: number; end: number }, frame: Frame): Span {
+  return frame.span ?? { pos: node.pos, end: node.end };
+}
+
+function toRedirect(r: Redirection): Redirect {
+  const fd = r.descriptor?.type === "FileDescriptor" ? r.descriptor.value : undefined;
+  if (r.type === "HereDoc") {
+    const d = r.delimiter;
+    return { op: r.operator, ...(fd !== undefined ? { fd } : {}), target: literalWord(d?.value ?? "", d?.text ?? "") };
+  }
+  return { op: r.operator, ...(fd !== undefined ? { fd } : {}), target: r.target ? toWord(r.target) : literalWord("") };
+}
+
+/** Unquoted heredoc bodies keep `\$`, `` \` ``, `\\` and backslash-newline escapes in `text`. */
+function unescapeHeredoc(text: string): string {
+  return text.replace(/\\([$`\\]|\n)/g, (_, c: string) => (c === "\n" ? "" : c));
+}
+
+function heredocFeed(h: HereDoc): StdinFeed {
+  const raw = h.body.text;
+  if (h.delimiter?.quoted) return { text: raw, code: raw, dynamic: false };
+  const parts = h.body.parts;
+  if (!parts || parts.every((p) => p.type === "Literal")) {
+    const text = parts ? parts.map((p) => (p.type === "Literal" ? p.value : "")).join("") : unescapeHeredoc(raw);
+    return { text, code: text, dynamic: false };
+  }
+  return { code: raw, dynamic: true };
+}
+
+/** The last heredoc or here-string of a command feeds its stdin. */
+function stdinOf(redirects: readonly Redirection[]): StdinFeed | undefined {
+  let feed: StdinFeed | undefined;
+  for (const r of redirects) {
+    if (r.type === "HereDoc" && (r.descriptor === undefined || (r.descriptor.type === "FileDescriptor" && r.descriptor.value === 0))) feed = heredocFeed(r);
+    else if (r.type === "HereString" && r.target && (r.descriptor === undefined || (r.descriptor.type === "FileDescriptor" && r.descriptor.value === 0))) {
+      const w = toWord(r.target);
+      feed = w.dynamic ? { code: w.value, dynamic: true } : { text: `${w.value}\n`, code: w.value, dynamic: false };
+    } else if (r.type === "Redirect" && r.operator === "<" && (r.descriptor === undefined || (r.descriptor.type === "FileDescriptor" && r.descriptor.value === 0))) {
+      feed = { dynamic: true }; // a file: its content is unknown to us
+    }
+  }
+  return feed;
+}
+
+function assignmentOf(a: { name: string; value: UWord | { type: "ArrayValue"; elements: readonly UWord[]; pos: number; end: number } }, text: string): Assign {
+  if (a.value.type === "ArrayValue") {
+    const elements = a.value.elements.map(toWord);
+    const dynamic = elements.some((e) => e.dynamic);
+    const value = `(${elements.map((e) => e.value).join(" ")})`;
+    return { name: a.name, value: dynamic ? { value, text, dynamic: true, features: ["parameter"], literalPrefix: "" } : literalWord(value, text) };
+  }
+  return { name: a.name, value: toWord(a.value) };
+}
+
+interface Pending {
+  readonly argv: readonly Word[];
+  readonly assignments: readonly Assign[];
+  readonly via: readonly string[];
+  readonly wrappers: readonly Wrapper[];
+}
+
+function emitCommand(node: Command, frame: Frame, out: ShellCommand[], stack: Item[]): void {
+  const argv: Word[] = [];
+  const assignments: Assign[] = [];
+  for (const p of node.prefix) if (p.type === "Assignment") assignments.push(assignmentOf(p, p.text));
+  if (node.name) argv.push(toWord(node.name));
+  const declaration = node.name && !toWord(node.name).dynamic && DECLARATIONS.has(node.name.value);
+  for (const a of node.args) {
+    if (a.type === "Assignment") {
+      const as = assignmentOf(a, a.text);
+      if (declaration) assignments.push(as);
+      argv.push({ value: `${a.name}=${as.value.value}`, text: a.text, dynamic: as.value.dynamic, ...(as.value.dynamic ? { features: as.value.features ?? ["parameter"], literalPrefix: `${a.name}=${as.value.literalPrefix ?? ""}` } : {}) });
+    } else argv.push(toWord(a));
+  }
+  const redirects = [...node.redirects.map(toRedirect), ...frame.inherited];
+  const feed = stdinOf(node.redirects) ?? frame.inheritedStdin;
+  const piped = feed === undefined ? upstreamText(frame, out) : undefined;
+  const code = feed?.code ?? piped;
+  const stdin: StdinInfo = { ...(code !== undefined ? { text: code } : {}), fed: frame.pipedInto || feed !== undefined };
+  const span = spanOf(node, frame);
+
+  const base = {
+    redirects,
+    position: frame.position,
+    pipedInto: frame.pipedInto,
+    span,
+    ...(frame.pipes.length ? { pipes: frame.pipes } : {}),
+    ...(frame.host !== undefined ? { host: frame.host } : {}),
+    ...(feed?.text !== undefined ? { stdinText: feed.text } : {}),
+    ...(feed?.dynamic ? { stdinDynamic: true } : {}),
+  };
+
+  const emit = (p: Pending, extra: { unresolved?: string } = {}): ShellCommand => {
+    const first = p.argv[0];
+    let name: Name = { kind: "literal", value: "" };
+    let program: string | undefined;
+    if (first) {
+      if (first.dynamic) name = { kind: "dynamic", text: first.text };
+      else {
+        const base_ = programName(first.value);
+        name = { kind: "literal", value: base_ };
+        if (base_ !== first.value) program = first.value;
+      }
+    }
+    const cmd: ShellCommand = {
+      name,
+      args: p.argv.slice(1),
+      assignments: p.assignments,
+      via: p.via,
+      seq: out.length,
+      ...base,
+      ...(program !== undefined ? { program } : {}),
+      ...(first && first.text !== first.value ? { nameText: first.text } : {}),
+      ...(p.wrappers.length ? { wrappers: p.wrappers } : {}),
+      ...(extra.unresolved ? { unresolved: extra.unresolved } : {}),
+    };
+    out.push(cmd);
+    return cmd;
+  };
+
+  const work: Pending[] = [{ argv, assignments, via: frame.via, wrappers: frame.wrappers }];
+  const codeJobs: Item[] = [];
+  while (work.length > 0) {
+    const p = work.pop()!;
+    const first = p.argv[0];
+    if (!first || first.dynamic) {
+      emit(p);
+      continue;
+    }
+    if (p.wrappers.length - frame.wrappers.length > MAX_WRAPPERS) throw new Failure(`more than ${MAX_WRAPPERS} wrappers in front of one command`);
+    const name = programName(first.value);
+    const step = unwrapStep(name, p.argv.slice(1), stdin);
+    if (step.kind === "self") {
+      emit(p);
+      continue;
+    }
+    if (step.kind === "unresolved") {
+      emit(p, { unresolved: step.reason });
+      continue;
+    }
+    let selfEmitted = step.keepSelf;
+    if (step.keepSelf) emit(p);
+    const later: Pending[] = [];
+    for (const child of step.children) {
+      const wrapper: Wrapper = { name, argv: p.argv, kind: child.wrapper, ...(step.privileged ? { privileged: true } : {}) };
+      if (child.kind === "argv") {
+        later.push({ argv: child.argv, assignments: [...p.assignments, ...(child.assignments ?? [])], via: [...p.via, child.via], wrappers: [...p.wrappers, wrapper] });
+        continue;
+      }
+      if (child.code.dynamic) {
+        if (!selfEmitted) emit(p, { unresolved: `${child.via} runs code that is only known at run time (\`${child.code.text}\`)` });
+        selfEmitted = true;
+        continue;
+      }
+      const cf: Frame = {
+        ...frame,
+        via: [...p.via, child.via],
+        wrappers: [...p.wrappers, wrapper],
+        depth: frame.depth + 1,
+        span,
+        inherited: child.wrapper === "stdin" ? [] : frame.inherited,
+        inheritedStdin: child.wrapper === "stdin" ? undefined : frame.inheritedStdin,
+        pipedInto: child.wrapper === "stdin" ? false : frame.pipedInto,
+      };
+      codeJobs.push({ source: child.code.value, frame: cf });
+    }
+    for (let i = later.length - 1; i >= 0; i--) work.push(later[i]!);
+  }
+  // Code strings are parsed next, before the rest of the source: `eval "cd /x"; rm y` keeps its order.
+  for (let i = codeJobs.length - 1; i >= 0; i--) stack.push(codeJobs[i]!);
+}
+
+/** The literal text the previous stage of our pipeline writes, when that stage is one data-only command
+ *  (`echo 'curl x' | sh`, `cat <<EOF | bash`). Looks back a bounded number of commands: linear overall. */
+function upstreamText(frame: Frame, out: readonly ShellCommand[]): string | undefined {
+  const me = frame.pipes[frame.pipes.length - 1];
+  if (!me || me.stage === 0 || !frame.pipedInto) return undefined;
+  let found: ShellCommand | undefined;
+  for (let i = out.length - 1, n = 0; i >= 0 && n < 64; i--, n++) {
+    const c = out[i]!;
+    const p = c.pipes?.[c.pipes.length - 1];
+    if (!p || p.id !== me.id) {
+      if (found) break;
+      continue;
+    }
+    if (p.stage < me.stage - 1) break;
+    if (p.stage !== me.stage - 1) continue;
+    if (found || c.position.length !== frame.position.length || c.name.kind !== "literal") return undefined; // more than one command
+    found = c;
+  }
+  if (!found || found.name.kind !== "literal" || found.via.length) return undefined;
+  return literalOutput(found.name.value, found.args, found.stdinText);
+}
+
+function syntheticCommand(name: "[[" | "((", node: SyntaxNode & { pos: number; end: number }, frame: Frame, seq: number): ShellCommand {
+  const args: Word[] = [];
+  if (node.type === "TestCommand") {
+    const words: SyntaxNode[] = [node.expression];
+    // Collect the test's words in order with an explicit stack.
+    const found: Word[] = [];
+    while (words.length) {
+      const n = words.pop()!;
+      if (n.type === "Word") {
+        found.push(toWord(n));
+        continue;
+      }
+      const kids: SyntaxNode[] = [];
+      forEachChild(n, (c) => kids.push(c));
+      for (let i = kids.length - 1; i >= 0; i--) words.push(kids[i]!);
+    }
+    args.push(...found);
+  }
+  return {
+    name: { kind: "literal", value: name },
+    args,
+    assignments: [],
+    redirects: frame.inherited,
+    via: frame.via,
+    position: frame.position,
+    seq,
+    pipedInto: frame.pipedInto,
+    span: spanOf(node, frame),
+    synthetic: true,
+    ...(frame.pipes.length ? { pipes: frame.pipes } : {}),
+    ...(frame.host !== undefined ? { host: frame.host } : {}),
+    ...(frame.wrappers.length ? { wrappers: frame.wrappers } : {}),
+  };
+}

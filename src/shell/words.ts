@@ -1,0 +1,78 @@
+// unbash words → model words: literal or dynamic, and which expansions a dynamic word holds. Also makes synthetic
+// words for the unwrapper (xargs input, `{}`). Does not walk substitutions: parse.ts does.
+import type { Word as UWord, WordPart } from "unbash";
+import type { Word, WordFeature } from "./model.js";
+
+const FEATURE: Partial<Record<WordPart["type"], WordFeature>> = {
+  SimpleExpansion: "parameter",
+  ParameterExpansion: "parameter",
+  CommandExpansion: "command",
+  ArithmeticExpansion: "arithmetic",
+  ProcessSubstitution: "process",
+  Glob: "glob",
+  ExtendedGlob: "glob",
+  BraceExpansion: "brace",
+};
+
+/** Convert one unbash word. Literal = no parts, or only literal / quoted-literal parts. */
+export function toWord(w: UWord): Word {
+  const parts = w.parts;
+  if (!parts || parts.length === 0) return { value: w.value, text: w.text, dynamic: false };
+  const features = new Set<WordFeature>();
+  let prefix = "";
+  let prefixOpen = true;
+  const visit = (ps: readonly WordPart[]) => {
+    for (const p of ps) {
+      switch (p.type) {
+        case "Literal":
+        case "SingleQuoted":
+        case "AnsiCQuoted":
+          if (prefixOpen) prefix += p.value;
+          break;
+        case "DoubleQuoted":
+        case "LocaleString":
+          visit(p.parts);
+          break;
+        default: {
+          const f = FEATURE[p.type];
+          features.add(f ?? "parameter");
+          prefixOpen = false;
+        }
+      }
+    }
+  };
+  visit(parts);
+  if (features.size === 0) return { value: w.value, text: w.text, dynamic: false };
+  return { value: w.value, text: w.text, dynamic: true, features: [...features], literalPrefix: prefix };
+}
+
+export function literalWord(value: string, text = value): Word {
+  return { value, text, dynamic: false };
+}
+
+/** A word filled at run time (xargs input, find's `{}`, parallel's `:::` values). */
+export function inputWord(text: string): Word {
+  return { value: text, text, dynamic: true, features: ["input"], literalPrefix: "" };
+}
+
+/** The word with `find`/`xargs -I` placeholders marked as run-time input. */
+export function markPlaceholder(word: Word, placeholder: string): Word {
+  if (!placeholder || !word.value.includes(placeholder)) return word;
+  const features = new Set<WordFeature>(word.features ?? []);
+  features.add("input");
+  const at = word.value.indexOf(placeholder);
+  const literalPrefix = word.dynamic ? (word.literalPrefix ?? "").slice(0, at) : word.value.slice(0, at);
+  return { value: word.value, text: word.text, dynamic: true, features: [...features], literalPrefix };
+}
+
+/** Words joined by single spaces, for re-parsing (`eval a b`, `watch a b`) and rule matching. */
+export function joinValues(words: readonly Word[]): string {
+  return words.map((w) => w.value).join(" ");
+}
+
+/** A dynamic word whose expansion could start with `-` and so act as an option. */
+export function mayBeOption(word: Word): boolean {
+  if (!word.dynamic) return word.value.startsWith("-");
+  const p = word.literalPrefix ?? "";
+  return p === "" || p.startsWith("-");
+}

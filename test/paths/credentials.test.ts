@@ -1,0 +1,70 @@
+// Credential paths: the DESIGN.md list, exceptions, directory roots, policy additions with their layer.
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { credentialBelow, CREDENTIAL_PATHS, matchCredential } from "../../src/paths/credentials.js";
+import { makeWorld, pathRule } from "./context.js";
+
+const w = makeWorld();
+afterAll(() => w.cleanup());
+const ctx = w.ctx({ policy: { credentialPaths: [pathRule("/srv/secrets/**", "managed"), pathRule(path.join(w.project, "config/master.key*"), "project")] } });
+const h = (p: string) => path.join(w.home, p);
+const r = (p: string) => path.join(w.project, p);
+
+describe("matchCredential", () => {
+  it.each([
+    [h(".ssh/id_rsa"), "credentials.ssh"],
+    [h(".ssh/config"), "credentials.ssh"],
+    [h(".ssh"), "credentials.ssh"], // a search rooted at the folder reads it all
+    [h(".aws/credentials"), "credentials.aws"],
+    [h(".gnupg/private-keys-v1.d/x.key"), "credentials.gnupg"],
+    [h(".netrc"), "credentials.netrc"],
+    [h(".git-credentials"), "credentials.git-credentials"],
+    [h(".npmrc"), "credentials.npmrc"],
+    [h(".pypirc"), "credentials.pypirc"],
+    [h(".docker/config.json"), "credentials.docker"],
+    [h(".kube/config"), "credentials.kube"],
+    [h(".config/gh/hosts.yml"), "credentials.gh"],
+    [h(".config/gcloud/application_default_credentials.json"), "credentials.gcloud"],
+    [h(".azure/accessTokens.json"), "credentials.azure"],
+    [r(".env"), "credentials.env"],
+    [r(".env.local"), "credentials.env"],
+    [r("packages/api/.env.production"), "credentials.env"],
+    ["/etc/app/.env", "credentials.env"],
+    [r(".dev.vars"), "credentials.env"],
+    [r("deploy/id_rsa"), "credentials.private-key"],
+    [r("id_ed25519_deploy"), "credentials.private-key"],
+    [r("certs/server.pem"), "credentials.key-file"],
+    [r("tls.key"), "credentials.key-file"],
+    [r("store.p12"), "credentials.key-file"],
+    [r("store.pfx"), "credentials.key-file"],
+    ["/srv/secrets/db/password", "credentials.policy"],
+    [r("config/master.key"), "credentials.key-file"],
+  ])("%s → %s", (p, id) => {
+    expect(matchCredential(p, ctx)?.id).toBe(id);
+  });
+
+  it.each([
+    r(".env.example"), r(".env.sample"), r(".env.template"), r("src/env.ts"), r(".envrc"), r("deploy/id_rsa.pub"),
+    h(".ssh-agent.sock"), h(".sshrc"), h(".aws-notes"), h(".config/ghostty/config"), r("README.md"), r("environment.md"),
+    h(".bashrc"), r("keys.md"), r("pem.txt"),
+  ])("%s is not a credential", (p) => {
+    expect(matchCredential(p, ctx)).toBeUndefined();
+  });
+
+  it("names the layer and file of policy entries", () => {
+    const m = matchCredential("/srv/secrets/x", ctx);
+    expect(m).toMatchObject({ id: "credentials.policy", layer: "managed", file: "/test/managed.json" });
+    expect(matchCredential(r(".env"), ctx)).toMatchObject({ layer: "builtin", file: "builtin" });
+  });
+
+  it("finds home credential trees under an ancestor (tree reads)", () => {
+    expect(credentialBelow(w.home, ctx)?.id).toBe("credentials.ssh");
+    expect(credentialBelow("/", ctx)).toBeDefined();
+    expect(credentialBelow(w.project, ctx)).toBeUndefined();
+    expect(credentialBelow(h("projects"), ctx)).toBeUndefined();
+  });
+
+  it("every built-in entry has an id in the credentials family", () => {
+    for (const e of CREDENTIAL_PATHS) expect(e.id).toMatch(/^credentials\.[a-z-]+$/);
+  });
+});
