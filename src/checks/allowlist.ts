@@ -109,6 +109,11 @@ function through(cmd: ShellCommand): string {
 }
 
 export function checkAllowlist(commands: readonly ShellCommand[], ctx: Context): Finding[] {
+  return allowlistFindings(classifyCommands(commands, ctx), ctx);
+}
+
+/** Findings from an already computed classification (bash.ts classifies once for this and `bash.unmatched`). */
+export function allowlistFindings(coverage: readonly Coverage[], ctx: Context): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   const once = (key: string, f: Finding) => {
@@ -116,7 +121,7 @@ export function checkAllowlist(commands: readonly ShellCommand[], ctx: Context):
     seen.add(key);
     out.push(f);
   };
-  for (const c of classifyCommands(commands, ctx)) {
+  for (const c of coverage) {
     switch (c.kind) {
       case "denied":
       case "asked": {

@@ -283,10 +283,11 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     }
 
     // decode→exec and remote→exec: what feeds a code runner's code.
-    const isSink = SHELLS.has(name) || interpreterOf(name) !== undefined || name === "eval" || name === "source" || name === ".";
+    // A dynamic name behind xargs / find -exec is filled from the input: `curl x | xargs -I{} sh -c '{}'`.
+    const viaEach = c.wrappers?.some((w) => w.kind === "each") ?? false;
+    const isSink = SHELLS.has(name) || interpreterOf(name) !== undefined || name === "eval" || name === "source" || name === "." || (c.name.kind === "dynamic" && viaEach);
     if (isSink) {
       const feeders = [...descendants(c, ix)];
-      const viaEach = c.wrappers?.some((w) => w.kind === "each") ?? false;
       if ((c.pipedInto && (readsCodeFromStdin(c) || viaEach || name === "eval")) || viaEach) feeders.push(...upstream(c, ix));
       if (c.pipedInto && c.position.includes("<(…)") && c.host !== undefined) {
         const host = ix.bySeq.get(c.host);

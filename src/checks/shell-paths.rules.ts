@@ -110,7 +110,7 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     id: "writes.link", programs: ["ln"], shortValue: "tS", longValue: ["target-directory", "suffix"], followsLink: false,
     verb: "create a link at", targets: { shape: "destination", sources: "linked" }, readsOperands: false,
     match: ["ln -s $PWD/tool /usr/local/bin/tool", "ln ~/.bashrc mybashrc", "ln -sf x ../y"],
-    notMatch: ["ln -s ../README.md docs/README.md", "ln -s /usr/lib/libx.so vendor/libx.so"],
+    notMatch: ["ln -s ../README.md docs/README.md", "ln -s /usr/lib/libx.so lib/libx.so"],
   },
   {
     id: "writes.sync", programs: ["rsync"], shortValue: "eTfB", longValue: ["rsh", "temp-dir", "filter", "exclude", "include", "exclude-from", "include-from", "files-from", "backup-dir", "partial-dir", "compare-dest", "copy-dest", "link-dest", "chmod", "rsync-path", "log-file-format", "password-file", "block-size", "max-size", "min-size", "timeout", "bwlimit", "suffix", "out-format", "port", "chown", "usermap", "groupmap"],
@@ -186,21 +186,21 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
   {
     id: "writes.find", programs: ["find"], followsLink: false, verb: "change files under", targets: { shape: "handler", handler: "find" }, readsOperands: false,
     match: ["find ~ -name '*.tmp' -delete", "find .. -type f -exec rm {} +", "find . -fprint ../list.txt", "find /etc -exec chmod 666 {} ;"],
-    notMatch: ["find . -name '*.tmp' -delete", "find .. -name x", "find . -exec cat {} +"],
+    notMatch: ["find . -name '*.tmp' -delete", "find .. -name x", "find src -exec cat {} +"],
   },
   {
     id: "writes.git", programs: ["git"], followsLink: true, verb: "write to", targets: { shape: "handler", handler: "git" },
     match: ["git clone https://example.org/r.git ../r", "git -C ../other commit -m x", "git diff --output=../x.patch", "git config core.hooksPath .hooks", "git config --global user.name x", "git init ~/repo", "git worktree add ../wt"],
-    notMatch: ["git status", "git -C ../other log", "git commit -m 'update .env.example'", "git clone https://example.org/r.git vendor/r", "git diff --output=out.patch", "git config --get user.name"],
+    notMatch: ["git status", "git -C ../other log", "git commit -m 'update .env.example'", "git clone https://example.org/r.git third_party/r", "git diff --output=out.patch", "git config --get user.name"],
   },
   {
     id: "writes.global-install", programs: ["npm", "pnpm", "yarn", "pip", "pip3", "python", "python3", "cargo", "go", "gem", "pipx", "uv", "brew", "apt", "apt-get", "dnf", "yum", "pacman", "apk", "zypper"],
     followsLink: true, verb: "install into", targets: { shape: "handler", handler: "package-manager" },
     match: ["npm install -g typescript", "npm i --global x", "pnpm add -g x", "yarn global add x", "pip install --user requests", "pip install --target /opt/lib x", "python3 -m pip install --user x", "cargo install ripgrep", "go install example.org/x@latest", "gem install rails", "brew install jq", "apt-get install -y jq", "npm install --prefix ../x left-pad"],
-    notMatch: ["npm install", "npm i -D vitest", "pip install -r requirements.txt", "pip install --target vendor x", "cargo build", "go build ./...", "uv pip install x", "npm run build"],
+    notMatch: ["npm install", "npm i -D vitest", "pip install -r requirements.txt", "pip install --target pylib x", "cargo build", "go build ./...", "uv pip install x", "npm run build"],
   },
   {
-    id: "writes.download", programs: ["curl", "wget"], shortValue: "oODcKTdFHeuAXxbEw", longValue: ["output", "dump-header", "cookie-jar", "trace", "trace-ascii", "stderr", "output-dir", "data", "data-binary", "data-raw", "data-urlencode", "form", "header", "user-agent", "upload-file", "config", "cookie", "user", "request", "output-document", "output-file", "append-output", "directory-prefix", "post-file", "body-file", "post-data", "load-cookies", "save-cookies", "referer"],
+    id: "writes.download", programs: ["curl", "wget"], shortValue: "oODcKTdFHeuAXxbEwPa", longValue: ["output", "dump-header", "cookie-jar", "trace", "trace-ascii", "stderr", "output-dir", "data", "data-binary", "data-raw", "data-urlencode", "form", "header", "user-agent", "upload-file", "config", "cookie", "user", "request", "output-document", "output-file", "append-output", "directory-prefix", "post-file", "body-file", "post-data", "load-cookies", "save-cookies", "referer"],
     followsLink: true, verb: "download to", targets: { shape: "handler", handler: "downloader" },
     match: ["curl -o ~/x.sh example.org", "wget -O /etc/x example.org", "wget -P ~/dl example.org/f"],
     notMatch: ["curl -o build/x.json example.org", "wget -O build/f example.org"],
@@ -253,15 +253,30 @@ export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: strin
   yq: { shortValue: "", longValue: [], patternOptions: [] },
 };
 
-/** Flags that make a reader read whole trees (`tar c ~`, `cp -r ~ /tmp`, `grep -r x ~`): reading an ancestor of
- *  `~/.ssh` reads the keys. tar and zip are handled by their handlers. */
-export const RECURSIVE_READ_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  cp: ["-r", "-R", "-a", "--recursive", "--archive"],
-  rsync: ["-r", "-a", "--recursive", "--archive"],
-  scp: ["-r"],
-  grep: ["-r", "-R", "--recursive", "--dereference-recursive"],
-  egrep: ["-r", "-R"],
-  fgrep: ["-r", "-R"],
+/** Readers of whole trees (`tar c ~`, `cp -r ~ /tmp`, `grep -r KEY .`): reading an ancestor of `~/.ssh`, or a
+ *  directory holding a `.env`, reads the secret. `flags`: what makes the read recursive (absent: always);
+ *  `showHidden`: the reader skips dot-files unless given one of these; `include` / `exclude`: options whose basename
+ *  globs narrow the walk; `cwdWhenNoPath`: with no path operand the reader searches the cwd. tar and zip: handlers. */
+export interface TreeReader {
+  readonly flags?: readonly string[];
+  readonly showHidden?: readonly string[];
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly cwdWhenNoPath?: boolean;
+  /** It prints what it reads (grep, not cp): an existing `.env` anywhere below the root counts as read. */
+  readonly prints?: boolean;
+}
+
+export const TREE_READERS: Readonly<Record<string, TreeReader>> = {
+  cp: { flags: ["-r", "-R", "-a", "--recursive", "--archive"] },
+  rsync: { flags: ["-r", "-a", "--recursive", "--archive"], exclude: ["--exclude"] },
+  scp: { flags: ["-r"] },
+  grep: { prints: true, flags: ["-r", "-R", "--recursive", "--dereference-recursive"], include: ["--include"], exclude: ["--exclude"], cwdWhenNoPath: true },
+  egrep: { prints: true, flags: ["-r", "-R", "--recursive"], include: ["--include"], exclude: ["--exclude"], cwdWhenNoPath: true },
+  fgrep: { prints: true, flags: ["-r", "-R", "--recursive"], include: ["--include"], exclude: ["--exclude"], cwdWhenNoPath: true },
+  // ripgrep and ag are recursive and skip dot-files and ignored files by default.
+  rg: { prints: true, showHidden: ["--hidden", "-.", "-uu", "-uuu"], include: ["-g", "--glob", "--iglob"], cwdWhenNoPath: true },
+  ag: { prints: true, showHidden: ["--hidden", "-u", "--unrestricted"], cwdWhenNoPath: true },
 };
 
 /** Interpreters and the options that carry program text. The text is scanned for credential paths (peers §c 49:
@@ -334,3 +349,13 @@ export const CONTENT_READERS: ReadonlySet<string> = new Set([
 
 /** Wrappers that name the real program as their first argument without being unwrapped by the shell analyser. */
 export const MULTICALL: ReadonlySet<string> = new Set(["busybox", "toybox"]);
+
+/** Programs whose output lists file names that `xargs` / `find -exec` then hand to a reader (`find . -type f | xargs
+ *  cat`). `roots`: how to find the listed directories; `nameOptions`: filters on the listed names; `hidden`: the
+ *  lister skips dot-files unless given one of these options. */
+export const FILE_LISTERS: Readonly<Record<string, { readonly roots: "before-expression" | "operands" | "after-pattern"; readonly nameOptions?: readonly string[]; readonly showHidden?: readonly string[] }>> = {
+  find: { roots: "before-expression", nameOptions: ["-name", "-iname"] },
+  ls: { roots: "operands", showHidden: ["-a", "-A", "--all", "--almost-all"] },
+  fd: { roots: "after-pattern", showHidden: ["-H", "--hidden", "-u", "--unrestricted"] },
+  fdfind: { roots: "after-pattern", showHidden: ["-H", "--hidden", "-u", "--unrestricted"] },
+};

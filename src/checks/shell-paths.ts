@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Context } from "../context-types.js";
 import { expandArgs, expandOne, hasOption, optionValues, parseArgs, type Arg, type ParsedArgs } from "../paths/argv.js";
-import { credentialBelow, credentialExamples, matchCredential, type CredentialMatch } from "../paths/credentials.js";
+import { credentialBelow, credentialExamples, credentialFileUnder, matchCredential, type CredentialMatch, type TreeFilter } from "../paths/credentials.js";
 import { globCouldMatch } from "../paths/fs-glob.js";
 import { staticPrefix } from "../paths/globs.js";
 import { matchPathRules } from "../paths/permission-rules.js";
@@ -16,8 +16,8 @@ import { ShellTracker, type ShellState } from "../paths/shell-state.js";
 import type { ShellCommand } from "../shell/model.js";
 import type { Finding, RuleId } from "../types.js";
 import {
-  CONTENT_READERS, CREDENTIAL_MENTIONS, GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, INTERPRETERS, MULTICALL,
-  NON_READING_OPTIONS, NON_READING_PROGRAMS, PATTERN_FIRST, READ_REDIRECTS, RECURSIVE_READ_FLAGS, WRITE_REDIRECTS,
+  CONTENT_READERS, CREDENTIAL_MENTIONS, FILE_LISTERS, GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, INTERPRETERS, MULTICALL,
+  NON_READING_OPTIONS, NON_READING_PROGRAMS, PATTERN_FIRST, READ_REDIRECTS, TREE_READERS, WRITE_REDIRECTS,
   WRITE_RULES, type HandlerName, type ProgramPathRule,
 } from "./shell-paths.rules.js";
 
@@ -63,6 +63,7 @@ interface Eval {
 
 export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
   const tracker = new ShellTracker(ctx);
+  callCommands = commands;
   const out: Finding[] = [];
   const inside: string[] = [];
   for (const cmd of [...commands].sort((a, b) => a.seq - b.seq)) {
@@ -79,6 +80,9 @@ export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context)
   }
   return dedupeFindings(out);
 }
+
+/** The commands of the call being checked (for `find … | xargs cat`: who lists the names the reader gets). */
+let callCommands: readonly ShellCommand[] = [];
 
 /** Several possible cwds: deny only when every one of them denies; when they disagree, ask. */
 function merge(evals: readonly Eval[], cmd: ShellCommand): Finding[] {
@@ -101,6 +105,8 @@ class Evaluation {
   readonly findings: Finding[] = [];
   readonly inside: string[] = [];
   private readonly cwd: string | undefined;
+  /** How the current tree reader narrows its walk (`--include`, hidden files). */
+  private treeFilter: TreeFilter & { walk?: boolean } = {};
 
   constructor(
     private readonly cmd: ShellCommand,
@@ -135,6 +141,7 @@ class Evaluation {
       ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name !== "find")
       : this.cmd.via.some((v) => v.startsWith("xargs") || v.startsWith("parallel"));
     const fromFind = this.cmd.wrappers ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name === "find") : this.cmd.via.some((v) => v.startsWith("find"));
+    if (words.some((w) => w.features?.includes("input")) && CONTENT_READERS.has(program) && !NON_READING_PROGRAMS.has(program)) this.listedReads(program, fromFind);
     // find's own handler checks the roots that `{}` stands for; the clause's other words still count.
     if (fromFind) words = words.filter((w) => !(w.features?.includes("input") ?? w.value === "{}"));
     const args = expandArgs(words, env, this.cwd);
@@ -296,12 +303,33 @@ class Evaluation {
     for (let i = 0; i < args.length; i++) {
       if (exemptOptions.includes(args[i]!.value ?? "") && args[i + 1]) fx.notRead.add(args[i + 1]!);
     }
-    const recursiveFlags = RECURSIVE_READ_FLAGS[program] ?? [];
-    const recursive = recursiveFlags.length > 0 && hasOption(parseArgs(args), recursiveFlags);
+    const tree = TREE_READERS[program];
+    const parsed = tree ? parseArgs(args, pattern ? { shortValue: pattern.shortValue, longValue: pattern.longValue } : {}) : undefined;
+    const recursive = tree !== undefined && parsed !== undefined && (tree.flags === undefined || hasOption(parsed, tree.flags));
+    if (recursive && tree && parsed) {
+      // `--include=*.ts` / `-g '!*.env'` are globs for the walk, not files to read.
+      const globs = (names: readonly string[] | undefined) => {
+        const hits = parsed.options.filter((o) => (names ?? []).includes(o.name) && o.value !== undefined);
+        for (const o of hits) {
+          fx.notRead.add(o.arg);
+          fx.notRead.add(o.value!);
+        }
+        return hits.map((o) => o.value!.value ?? "*");
+      };
+      const include = globs(tree.include);
+      this.treeFilter = {
+        walk: tree.prints === true,
+        skipHidden: tree.showHidden !== undefined && !hasOption(parsed, tree.showHidden) && !args.some((a) => tree.showHidden!.includes(a.value ?? "")),
+        include: include.filter((g) => !g.startsWith("!")),
+        exclude: [...globs(tree.exclude), ...include.filter((g) => g.startsWith("!")).map((g) => g.slice(1))],
+      };
+      const paths = parsed.operands.filter((a) => !fx.notRead.has(a));
+      if (tree.cwdWhenNoPath && paths.length === 0) this.readArg({ word: -1, text: ".", value: "." }, "search", true, program);
+    }
     for (const a of args) {
       if (fx.notRead.has(a)) continue;
       if (a.value === undefined) {
-        if (CONTENT_READERS.has(program)) {
+        if (CONTENT_READERS.has(program) && !a.input) {
           this.findings.push(ask("credentials.unknown-read", `hookwarden cannot tell which file ${commandText(this.cmd)} reads through ${a.text} (${a.reason ?? "a dynamic word"}); it could be a credential, so it asks you first.`));
         }
         continue;
@@ -357,7 +385,8 @@ class Evaluation {
     if (r.kind === "unknown") return undefined;
     const m = matchCredential(r.lexical, this.ctx) ?? matchCredential(r.path, this.ctx);
     if (m) return m;
-    return tree ? credentialBelow(r.path, this.ctx) ?? credentialBelow(r.lexical, this.ctx) : undefined;
+    if (!tree) return undefined;
+    return credentialBelow(r.path, this.ctx) ?? credentialBelow(r.lexical, this.ctx) ?? (this.treeFilter.walk ? credentialFileUnder(r.path, this.ctx, this.treeFilter)?.match : undefined);
   }
 
   private readRules(raw: string, shown: string, program: string): void {
@@ -370,6 +399,68 @@ class Evaluation {
       const id: RuleId = /^[^.]+\.[^.]/.test(rule.id) ? (rule.id as RuleId) : `settings.${behavior}`;
       this.findings.push({ severity: behavior, rule: id, layer: rule.layer, reason: `${commandText(this.cmd)} reads ${shown}, which rule "${rule.raw}" in ${rule.file} ${behavior === "deny" ? "denies" : "asks about"}.` });
     }
+  }
+
+  /** A reader fed file names by xargs / find -exec: the names come from a lister in the same call (`find . -type f |
+   *  xargs cat`, `find ~ -name id_rsa -exec cat {} +`). When the lister would list a credential, the reader reads it.
+   *  Names from elsewhere (`cat list.txt | xargs cat`) are not followed. */
+  private listedReads(program: string, fromFind: boolean): void {
+    const listers: { name: string; argv: readonly ShellCommand["args"][number][] }[] = [];
+    const findWrapper = this.cmd.wrappers?.find((w) => w.name === "find");
+    if (fromFind && findWrapper) listers.push({ name: "find", argv: findWrapper.argv.slice(1) });
+    else {
+      for (const c of callCommands) {
+        if (c === this.cmd || c.name.kind !== "literal" || c.seq > this.cmd.seq) continue;
+        const name = path.posix.basename(c.name.value);
+        if (FILE_LISTERS[name]) listers.push({ name, argv: c.args });
+      }
+    }
+    for (const l of listers) {
+      const hit = this.listedCredential(l.name, l.argv);
+      if (hit) {
+        this.findings.push({ severity: "deny", rule: "credentials.read", layer: hit.layer, reason: `${commandText(this.cmd)} reads the files that \`${l.name}\` lists, and they include ${hit.what} (credential path ${hit.glob}). Narrow the list to files that are not credentials.` });
+        return;
+      }
+    }
+    void program;
+  }
+
+  private listedCredential(name: string, words: readonly ShellCommand["args"][number][]): CredentialMatch | undefined {
+    const spec = FILE_LISTERS[name]!;
+    const args = expandArgs(words, this.tracker.wordEnv(this.state), this.cwd);
+    const values = args.map((a) => a.value ?? "");
+    let roots: Arg[];
+    const include: string[] = [];
+    if (spec.roots === "before-expression") {
+      roots = [];
+      let i = 0;
+      while (i < args.length && /^-([HLP]|O\d*)$/.test(values[i]!)) i++;
+      for (; i < args.length && !/^[-(!,]/.test(values[i]!); i++) roots.push(args[i]!);
+      for (; i < args.length; i++) if ((spec.nameOptions ?? []).includes(values[i]!) && args[i + 1]?.value !== undefined) include.push(args[i + 1]!.value!);
+    } else {
+      const operands = parseArgs(args).operands;
+      roots = [...(spec.roots === "after-pattern" ? operands.slice(1) : operands)];
+    }
+    if (roots.length === 0) roots = [{ word: -1, text: ".", value: "." }];
+    const showHidden = spec.showHidden === undefined || args.some((a) => spec.showHidden!.includes(a.value ?? "")) || hasOption(parseArgs(args), spec.showHidden);
+    const saved = this.treeFilter;
+    this.treeFilter = { walk: true, skipHidden: !showHidden, include, exclude: [] };
+    try {
+      for (const r of roots) {
+        if (r.value === undefined) continue;
+        const m = this.credentialAt(r.value, true, undefined);
+        // A -name filter that no credential name passes keeps the home trees out as well (`find ~ -name '*.md'`).
+        if (m && (include.length === 0 || this.nameFilterReaches(include))) return m;
+      }
+    } finally {
+      this.treeFilter = saved;
+    }
+    return undefined;
+  }
+
+  private nameFilterReaches(include: readonly string[]): boolean {
+    const names = [".env", ".env.local", "id_rsa", "id_ed25519", "id_ecdsa", "credentials", "config", "server.pem", "server.key", ".netrc", ".npmrc", ".pypirc", ".git-credentials", "hosts.yml"];
+    return include.some((g) => names.some((n) => globCouldMatch(g.includes("/") ? g : `**/${g}`, `/x/${n}`) || globCouldMatch(g, n)));
   }
 
   /** Program text: string literals that resolve to credential paths, and home-relative credential names. */
@@ -699,186 +790,73 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
 };
 
 function perlInPlace(all: readonly Arg[], fx: Effects, t: (a: Arg, extra?: Partial<Target>) => Target): void {
-  let inPlace = false;
-  let hasCode = false;
-  const operands: Arg[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i]!;
-    const v = a.value;
-    if (v === undefined || !v.startsWith("-") || v === "-" || operands.length > 0) {
-      if (v === "--") continue;
-      operands.push(a);
-      continue;
-    }
-    for (let k = 1; k < v.length; k++) {
-      const ch = v[k]!;
-      if (ch === "i") {
-        inPlace = true;
-        break; // the rest of the cluster is the backup suffix
-      }
-      if (ch === "e" || ch === "E") {
-        hasCode = true;
-        if (k === v.length - 1 && all[i + 1]) {
-          fx.code.push(all[i + 1]!.value ?? "");
-          fx.notRead.add(all[i + 1]!);
-          i++;
-        }
-        break;
-      }
-      if ("MmIxlC0dD".includes(ch)) break; // value attached to the switch
-    }
+  const perl = readPerlArgv(all);
+  for (const c of perl.code) {
+    fx.code.push(c.value ?? "");
+    fx.notRead.add(c);
   }
-  const files = hasCode ? operands : operands.slice(1);
-  if (!inPlace) return;
-  for (const a of files) {
+  if (!perl.inPlace) return;
+  for (const a of perl.files) {
     fx.notRead.add(a);
     fx.targets.push(t(a));
   }
 }
 
-/** Files named by sed `w FILE` commands and `s///w FILE` flags. */
-export function sedWriteFiles(script: string): string[] {
-  const out: string[] = [];
-  for (const raw of script.split(/\n|;(?![^/]*\/)/)) {
-    const s = raw.trim().replace(/^(\d+|\$|\/(?:[^/\\]|\\.)*\/)(,(\d+|\$|\/(?:[^/\\]|\\.)*\/))?!?\s*/, "");
-    const w = /^[wW]\s+(.+)$/.exec(s);
-    if (w) {
-      out.push(w[1]!.trim());
-      continue;
-    }
-    const sub = /^s(.)/.exec(s);
-    if (sub) {
-      const d = sub[1]!;
-      const esc = d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const m = new RegExp(`^s${esc}(?:[^${esc}\\\\]|\\\\.)*${esc}(?:[^${esc}\\\\]|\\\\.)*${esc}([gpiImMe0-9]*)w\\s+(.+)$`).exec(s);
-      if (m) out.push(m[2]!.trim());
-    }
-  }
-  return out.filter((f) => f !== "/dev/stdout" && f !== "/dev/stderr");
-}
-
-const TAR_SHORT_VALUE = "fCTXbKNgLVHFI";
-const TAR_LONG_VALUE = ["file", "directory", "files-from", "exclude-from", "exclude", "blocking-factor", "format", "listed-incremental", "newer", "newer-mtime", "after-date", "use-compress-program", "transform", "xform", "strip-components", "owner", "group", "mode", "mtime", "label", "index-file", "tape-length", "info-script", "new-volume-script", "starting-file", "suffix", "backup", "to-command", "checkpoint-action", "exclude-tag", "exclude-tag-all", "exclude-tag-under", "rmt-command", "rsh-command", "volno-file", "warning", "occurrence", "record-size", "pax-option", "quoting-style", "hole-detection", "sparse-version", "atime-preserve", "one-top-level"];
-
 function tarEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, ev: Evaluation, t: (a: Arg, extra?: Partial<Target>) => Target): void {
-  // Old style: `tar czf out.tgz dir` — the first word is a cluster of letters without a dash.
-  let args = [...all];
-  const first = args[0];
-  if (first?.value !== undefined && !first.value.startsWith("-") && /^[A-Za-z]+$/.test(first.value)) {
-    const letters = first.value;
-    const expanded: Arg[] = [];
-    let next = 1;
-    for (const ch of letters) {
-      if (TAR_SHORT_VALUE.includes(ch) && args[next]) {
-        expanded.push({ ...first, value: `-${ch}` }, args[next]!);
-        next++;
-      } else expanded.push({ ...first, value: `-${ch}` });
-    }
-    args = [...expanded, ...args.slice(next)];
-  }
-  const p = parseArgs(args, { shortValue: TAR_SHORT_VALUE, longValue: TAR_LONG_VALUE });
-  const extract = hasOption(p, ["-x", "--extract", "--get"]);
-  const create = hasOption(p, ["-c", "--create", "-r", "--append", "-u", "--update", "-A", "--catenate", "--concatenate", "--delete"]);
-  const archives = optionValues(p, ["-f", "--file"]);
-  const dirs = optionValues(p, ["-C", "--directory"]);
-  for (const d of dirs) fx.notRead.add(d);
-  let dir: Arg | undefined;
-  for (const d of dirs) {
-    if (d.value === undefined || dir?.value === undefined) dir = d;
-    else dir = { ...d, value: d.value.startsWith("/") ? d.value : path.posix.join(dir.value, d.value) };
-  }
-  if (extract) {
-    for (const a of p.operands) fx.notRead.add(a); // member names
-    if (hasOption(p, ["-O", "--to-stdout", "--to-command"])) return;
-    if (hasOption(p, ["-P", "--absolute-names"])) {
+  const tar = readTarArgv(all);
+  for (const d of tar.dirArgs) fx.notRead.add(d);
+  if (tar.extract) {
+    for (const a of tar.members) fx.notRead.add(a); // names inside the archive
+    if (tar.toStdout) return;
+    if (tar.absoluteNames) {
       fx.unknown.push("--absolute-names lets archive members land anywhere");
       return;
     }
-    if (dir) fx.targets.push(t(dir, { tree: false, verb: "extract into" }));
-    else fx.targets.push(cwdTarget(rule, "extract into"));
+    fx.targets.push(tar.dir ? t(tar.dir, { tree: false, verb: "extract into" }) : cwdTarget(rule, "extract into"));
     return;
   }
-  if (!create) return;
-  for (const a of archives) {
+  if (!tar.create) return;
+  for (const a of tar.archives) {
     fx.notRead.add(a);
     if (a.value !== "-" && !(a.value !== undefined && /^[^/]+:/.test(a.value))) fx.targets.push(t(a, { tree: false }));
   }
-  // Members are read from the -C directory, recursively.
-  for (const a of p.operands) {
-    if (a.value !== undefined && dir?.value !== undefined && !a.value.startsWith("/")) {
+  // Members are read from the -C directory, as whole trees.
+  for (const a of tar.members) {
+    if (a.value !== undefined && tar.dir?.value !== undefined && !a.value.startsWith("/")) {
       fx.notRead.add(a);
-      ev.readArg({ ...a, value: path.posix.join(dir.value, a.value) }, "archive", true, "tar");
+      ev.readArg(under(tar.dir, a), "archive", true, "tar");
     } else fx.treeReads.add(a);
   }
 }
 
-const FIND_FILE_ACTIONS = new Set(["-fprint", "-fprint0", "-fls", "-fprintf"]);
-const FIND_EXEC = new Set(["-exec", "-execdir", "-ok", "-okdir"]);
-
 function findEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, t: (a: Arg, extra?: Partial<Target>) => Target): void {
-  let i = 0;
-  while (i < all.length && all[i]!.value !== undefined && /^-([HLP]|D|O\d*)$/.test(all[i]!.value!)) i += all[i]!.value === "-D" ? 2 : 1;
-  const roots: Arg[] = [];
-  while (i < all.length) {
-    const v = all[i]!.value;
-    if (v !== undefined && ((v.startsWith("-") && v.length > 1) || v === "(" || v === "!" || v === ",")) break;
-    roots.push(all[i]!);
-    i++;
-  }
-  let writes: string | undefined;
-  for (; i < all.length; i++) {
-    const v = all[i]!.value;
-    if (v === undefined) continue;
-    if (v === "-delete") writes = "delete files under";
-    if (FIND_FILE_ACTIONS.has(v) && all[i + 1]) {
-      fx.targets.push(t(all[i + 1]!, { followsLink: true, tree: false, verb: "write the list to" }));
-      i++;
-      continue;
-    }
-    if (FIND_EXEC.has(v) && all[i + 1]?.value !== undefined) {
-      const inner = path.posix.basename(all[i + 1]!.value!);
-      const innerRules = RULES_BY_PROGRAM.get(inner);
-      if (innerRules && innerRules.some((r) => r.id !== "writes.find" && r.id !== "writes.download")) writes = `${innerRules[0]!.verb} files under`;
-    }
+  const find = readFindArgv(all);
+  for (const f of find.outputFiles) fx.targets.push(t(f, { followsLink: true, tree: false, verb: "write the list to" }));
+  let writes = find.deletes ? "delete files under" : undefined;
+  for (const inner of find.execPrograms) {
+    const innerRules = RULES_BY_PROGRAM.get(inner)?.filter((r) => r.id !== "writes.find" && r.id !== "writes.download");
+    if (innerRules && innerRules.length > 0) writes ??= `${innerRules[0]!.verb} files under`;
   }
   if (writes === undefined) return;
-  const rootArgs = roots.length > 0 ? roots : undefined;
-  if (!rootArgs) fx.targets.push({ ...cwdTarget(rule, writes), tree: false });
-  else for (const r of rootArgs) fx.targets.push(t(r, { tree: false, verb: writes }));
+  if (find.roots.length === 0) fx.targets.push(cwdTarget(rule, writes));
+  for (const r of find.roots) fx.targets.push(t(r, { tree: false, verb: writes }));
 }
 
 function gitEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, ev: Evaluation, t: (a: Arg, extra?: Partial<Target>) => Target): void {
-  let i = 0;
-  let dir: Arg | undefined;
-  const join = (base: Arg | undefined, a: Arg): Arg =>
-    base?.value !== undefined && a.value !== undefined && !a.value.startsWith("/") ? { ...a, value: path.posix.join(base.value, a.value) } : base?.value === undefined && base ? base : a;
-  const extraTargets: Arg[] = [];
-  for (; i < all.length; i++) {
-    const a = all[i]!;
-    const v = a.value;
-    if (v === undefined) {
-      fx.unknown.push(`the git option ${a.text} is not known before the command runs`);
-      return;
-    }
-    if (!v.startsWith("-")) break;
-    fx.notRead.add(a);
-    if (v === "-C" && all[i + 1]) {
-      dir = join(dir, all[++i]!);
-      fx.notRead.add(all[i]!);
-    } else if ((v === "-c" || v === "--config-env" || v === "--namespace" || v === "--exec-path" || v === "--super-prefix") && all[i + 1]) {
-      fx.notRead.add(all[++i]!);
-    } else if ((v === "--git-dir" || v === "--work-tree") && all[i + 1]) {
-      fx.notRead.add(all[++i]!);
-      extraTargets.push(all[i]!);
-    } else if (v.startsWith("--git-dir=") || v.startsWith("--work-tree=")) {
-      extraTargets.push({ ...a, value: v.slice(v.indexOf("=") + 1) });
-    }
+  const git = readGitArgv(all);
+  for (const w of git.optionWords) fx.notRead.add(w);
+  if (git.unknown) {
+    fx.unknown.push(`the git option ${git.unknown.text} is not known before the command runs`);
+    return;
   }
-  const subArg = all[i];
+  const dir = git.dir;
+  const join = under;
+  const subArg = git.sub;
   const sub = subArg?.value;
   if (sub === undefined) return;
   fx.notRead.add(subArg!);
-  const rest = all.slice(i + 1);
+  const extraTargets = git.repoPaths;
+  const rest = git.rest;
   const here = (extra: Partial<Target>): Target => (dir ? t(dir, { tree: false, ...extra }) : { ...cwdTarget(rule, extra.verb ?? "write to"), tree: false });
   const sp = parseArgs(rest, { shortValue: "obujcmCFSLOt", longValue: ["origin", "branch", "upload-pack", "reference", "reference-if-able", "separate-git-dir", "depth", "shallow-since", "shallow-exclude", "jobs", "filter", "config", "template", "server-option", "bundle-uri", "ref-format", "output", "output-directory", "message", "file", "author", "date", "format", "prefix", "remote", "exec", "reuse-message", "reedit-message", "fixup", "squash", "cleanup", "pathspec-from-file", "strategy", "strategy-option"] });
   for (const a of rest) if (!GIT_SHOWS_CONTENT.has(sub)) fx.notRead.add(a);

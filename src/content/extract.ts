@@ -57,6 +57,7 @@ function contentBlocks(out: ExtractedText[], path: JsonPath, blocks: unknown[], 
   blocks.forEach((block, i) => {
     if (isRecord(block) && block.type === "text") take(out, [...path, i, "text"], block.text, budget);
     else if (isRecord(block) && block.type === "resource" && isRecord(block.resource)) take(out, [...path, i, "resource", "text"], block.resource.text, budget);
+    else if (isRecord(block) && typeof block.type === "string" && /^(?:image|audio)$/.test(block.type)) return;
     else walk(out, [...path, i], block, budget);
   });
 }

@@ -51,6 +51,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
   { kind: "google-api-key", re: new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, keep: 4 },
   { kind: "npm-token", re: new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, keep: 4 },
   { kind: "huggingface-token", re: new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, keep: 3 },
+  { kind: "digitalocean-token", re: new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, keep: 7 },
   { kind: "pypi-token", re: new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, keep: 5 },
   { kind: "sendgrid-key", re: new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, keep: 3 },
   {
@@ -76,7 +77,8 @@ const PATTERN_RULES: readonly PatternRule[] = [
   {
     // scheme://user:password@host — the password alone is masked, so the agent still sees where it connects.
     kind: "connection-string-password",
-    re: /\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/@'"`<>]{1,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
+    // Found at "://", the scheme checked behind it (a lookbehind *first* would run at every position: 30× slower).
+    re: /:\/\/(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/)[^\s:/@'"`<>]{0,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
     group: 1,
     keep: 0,
   },
@@ -97,9 +99,14 @@ const PATTERN_RULES: readonly PatternRule[] = [
   },
 ];
 
-/** `KEY = value` where the key names a secret. The key is matched whole, then tested, so no regex backtracks over it. */
-const ASSIGNMENT_RE =
-  /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,79})["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["'`]?)([^\s"'`,;]{1,512})/g;
+/**
+ * `KEY = value` where the key names a secret. Found keyword first (a scan for "secret", "token", "password"… is
+ * several times cheaper than matching every `key: value` in a document), then the key is widened to its identifier
+ * and the value read with a sticky pattern: no regex ever backtracks over the key.
+ */
+const KEY_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|api[_.-]?key|access[_.-]?key|private[_.-]?key|auth[_.-]?key|credential/gi;
+const IDENT_CHAR = /[A-Za-z0-9_.-]/;
+const ASSIGNED_VALUE = /[A-Za-z0-9_.-]{0,60}?["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["'`]?)([^\s"'`,;]{1,512})/y;
 const SECRET_KEY = /secret|token|passw(?:or)?d|(?:^|[_.-])pwd$|passphrase|api[_.-]?key|access[_.-]?key|private[_.-]?key|auth[_.-]?key|credential/i;
 /** Keys that merely mention a secret: `TOKEN_URL`, `max_tokens`, `password_min_length`, `tokenizer`. */
 const NOT_SECRET_KEY =
@@ -161,12 +168,20 @@ export function findSecretsSync(text: string): SecretSpan[] {
       found.push({ kind: rule.kind, start, end: start + secret.length });
     }
   }
-  ASSIGNMENT_RE.lastIndex = 0;
-  for (let m = ASSIGNMENT_RE.exec(source); m !== null; m = ASSIGNMENT_RE.exec(source)) {
-    const [whole, key = "", quote = "", value = ""] = m;
+  KEY_WORD.lastIndex = 0;
+  for (let k = KEY_WORD.exec(source); k !== null; k = KEY_WORD.exec(source)) {
+    let keyStart = k.index;
+    while (keyStart > 0 && k.index - keyStart < 40 && IDENT_CHAR.test(source[keyStart - 1]!)) keyStart--;
+    if (keyStart > 0 && IDENT_CHAR.test(source[keyStart - 1]!)) continue; // an identifier longer than any key
+    ASSIGNED_VALUE.lastIndex = k.index + k[0].length;
+    const m = ASSIGNED_VALUE.exec(source);
+    if (!m) continue;
+    const [whole, quote = "", value = ""] = m;
+    const valueStart = m.index + whole.length - value.length;
+    const key = source.slice(keyStart, m.index + whole.length - value.length - quote.length).replace(/["'\s:=>]+$/, "");
+    KEY_WORD.lastIndex = valueStart + value.length;
     if (!acceptAssignment(key, quote, value)) continue;
-    const start = m.index + whole.length - value.length;
-    found.push({ kind: "generic-secret", start, end: start + value.length });
+    found.push({ kind: "generic-secret", start: valueStart, end: valueStart + value.length });
   }
   return mergeSpans(found);
 }
@@ -217,7 +232,7 @@ export function mergeSpans<T extends SecretSpan>(spans: readonly T[]): T[] {
 
 /** How many characters of a secret of this kind a mask keeps: a provider prefix, never more than a quarter. */
 export function keepFor(kind: string, secret: string): number {
-  const prefix = /^(?:github_pat_|gh[pousr]_|glpat-|xox[abposre]-|xapp-|sk-ant-|sk_live_|rk_live_|sk-proj-|sk-|AIza|AKIA|ASIA|ABIA|ACCA|npm_|hf_|pypi-|SG\.|eyJ)/.exec(
+  const prefix = /^(?:github_pat_|gh[pousr]_|glpat-|do[opr]_v1_|xox[abposre]-|xapp-|sk-ant-|sk_live_|rk_live_|sk-proj-|sk-|AIza|AKIA|ASIA|ABIA|ACCA|npm_|hf_|pypi-|SG\.|eyJ)/.exec(
     secret,
   );
   if (!prefix || kind === "private-key") return 0;

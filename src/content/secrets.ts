@@ -4,7 +4,7 @@
 // (secret-patterns.ts), or what a hook answers (post-tool-use.ts, user-prompt-submit.ts).
 //
 // secretlint is imported lazily, on the first call, so a hook that never scans content never loads it.
-import { findSecretsSync, mergeSpans, SCAN_LIMIT, type SecretSpan } from "./secret-patterns.js";
+import { findSecretsSync, isPlaceholder, mergeSpans, SCAN_LIMIT, type SecretSpan } from "./secret-patterns.js";
 
 export type SecretMatch = {
   readonly kind: string;
@@ -87,8 +87,17 @@ export async function detectSecrets(text: string): Promise<SecretMatch[]> {
   // narrower span, so the mask leaves the host and the key name readable.
   const theirs = (await lintSecrets(source)).spans
     .filter((s) => !ours.some((o) => o.start >= s.start && o.end <= s.end))
+    .filter((s) => !placeholderSpan(source.slice(s.start, s.end)))
     .map((s) => ({ ...s, detector: `secretlint:${s.kind}` }));
   return mergeMatches([...ours, ...theirs]);
+}
+
+/** Our placeholder allowlist applied to secretlint's hits: `ghp_xxxx…`, `mysql://root:password@…`. */
+function placeholderSpan(text: string): boolean {
+  const password = /:\/\/[^\s:/@]*:([^\s@/]+)@/.exec(text)?.[1];
+  if (password !== undefined) return isPlaceholder(password);
+  const body = text.replace(/^[A-Za-z]{2,12}[_-](?:[A-Za-z]{2,8}[_-])?/, ""); // a provider prefix: ghp_, sk_live_, xoxb-
+  return isPlaceholder(text) || isPlaceholder(body);
 }
 
 /** Union of overlapping spans; a merged span keeps the kind of the one that starts first (on a tie, the longest). */

@@ -14,6 +14,8 @@ export interface Arg {
   readonly value?: string;
   readonly pattern?: string;
   readonly reason?: string;
+  /** Filled in at run time by xargs / find -exec / parallel. */
+  readonly input?: boolean;
 }
 
 export function isUnknown(a: Arg): boolean {
@@ -28,7 +30,7 @@ export function expandArgs(words: readonly Word[], env: WordEnv, cwd: string | u
 }
 
 export function expandOne(w: Word, index: number, env: WordEnv, cwd: string | undefined, opts: ExpandOptions = {}): Arg[] {
-  if (w.features?.includes("input")) return [{ word: index, text: w.text, reason: "filled in at run time from the input" }];
+  if (w.features?.includes("input")) return [{ word: index, text: w.text, reason: "filled in at run time from the input", input: true }];
   const e = expandWordText(w.text, env, opts);
   if (e.kind === "unknown") {
     // A word the analyser calls literal but we cannot re-read from its text (odd quoting): trust its value.
@@ -90,7 +92,7 @@ export function parseArgs(args: readonly Arg[], spec: OptionSpec = {}): ParsedAr
       continue;
     }
     const v = a.value;
-    if (onlyOperands || v === "-" || !v.startsWith("-") || a.pattern !== undefined) {
+    if (onlyOperands || v === "-" || !v.startsWith("-")) {
       operands.push(a);
       if (spec.stopAtOperand) onlyOperands = true;
       continue;

@@ -1,6 +1,8 @@
 // Credential paths: files whose content must never reach the model (DESIGN.md list, plus each layer's
 // `credentialPaths`). Owns the table and the matcher; what counts as a read is decided by the checks.
+import fs from "node:fs";
 import path from "node:path";
+import { Minimatch } from "minimatch";
 import type { Context } from "../context-types.js";
 import type { Layer } from "../types.js";
 import { compileGlob, type CompiledGlob } from "./globs.js";
@@ -109,6 +111,53 @@ export function matchCredential(p: string, ctx: Pick<Context, "home" | "policy">
 export function credentialBelow(dir: string, ctx: Pick<Context, "home" | "policy">): CredentialMatch | undefined {
   for (const e of compiled(ctx)) {
     if (e.homeRoot !== undefined && isInside(e.homeRoot, dir)) return strip(e);
+  }
+  return undefined;
+}
+
+/** Directories a tree walk does not enter: dependency and VCS stores, large and never where secrets are kept. */
+const WALK_SKIP = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "venv", "__pycache__", ".next", ".cache", ".tox", ".gradle", "target"]);
+const WALK_MAX_ENTRIES = 5000;
+const WALK_MAX_DEPTH = 8;
+
+export interface TreeFilter {
+  /** The reader skips dot-files (ripgrep without `--hidden`). */
+  readonly skipHidden?: boolean;
+  /** Basename globs the reader limits itself to (`grep -r --include='*.ts'`) or leaves out (`--exclude`). */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+/** An existing credential file inside directory `dir` that a recursive read would reach (`grep -r KEY .` with a
+ *  `.env` in the project, `tar czf x.tgz .`). A bounded walk: it stops after a few thousand entries and skips
+ *  dependency folders, so it answers for the files a person keeps, not for every file on disk. */
+export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "policy">, filter: TreeFilter = {}): { file: string; match: CredentialMatch } | undefined {
+  const opts = { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true };
+  const include = (filter.include ?? []).map((g) => new Minimatch(g, opts));
+  const exclude = (filter.exclude ?? []).map((g) => new Minimatch(g, opts));
+  let seen = 0;
+  const stack: { dir: string; depth: number }[] = [{ dir, depth: 0 }];
+  while (stack.length > 0) {
+    const { dir: d, depth } = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue; // not a directory or not readable: the reader cannot read it either
+    }
+    for (const e of entries) {
+      if (++seen > WALK_MAX_ENTRIES) return undefined;
+      if (filter.skipHidden && e.name.startsWith(".")) continue;
+      const p = path.posix.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!WALK_SKIP.has(e.name) && depth < WALK_MAX_DEPTH) stack.push({ dir: p, depth: depth + 1 });
+        continue;
+      }
+      if (include.length > 0 && !include.some((m) => m.match(e.name))) continue;
+      if (exclude.some((m) => m.match(e.name))) continue;
+      const match = matchCredential(p, ctx);
+      if (match) return { file: p, match };
+    }
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export interface PathRuleMatch {
 
 /** The absolute glob(s) a specifier stands for. Deny and ask are read widely (a name without a slash matches at any
  *  depth below the cwd, and a directory covers what is below it); allow is read narrowly. */
-export function specifierGlobs(spec: string, rule: Pick<PermissionRule, "base" | "behavior">, ctx: Pick<Context, "home" | "cwd">): string[] {
+export function specifierGlobs(spec: string, rule: Pick<PermissionRule, "base" | "behavior">, ctx: { readonly home: string; readonly cwd: string }): string[] {
   const j = path.posix.join;
   let glob: string;
   if (spec.startsWith("//")) glob = spec.slice(1);

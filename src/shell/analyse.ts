@@ -6,13 +6,17 @@ import { forEachChild, type Command, type HereDoc, type ParsedScript, type Redir
 import type { Name, Position, Redirect, ShellCommand, Word, Wrapper } from "./model.js";
 import { MAX_COMMANDS, MAX_REPARSE_DEPTH, MAX_WRAPPERS, parseSource, scriptError } from "./parse.js";
 import { toWord, literalWord } from "./words.js";
-import { unwrapStep, type StdinInfo } from "./unwrap.js";
+import { isWrapper, unwrapStep, type StdinInfo } from "./unwrap.js";
 import { literalOutput, programName } from "./programs.js";
 import type { Span } from "../types.js";
 
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
 
 type Assign = { readonly name: string; readonly value: Word };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const EMPTY_NAME: Name = { kind: "literal", value: "" };
+const NO_ASSIGNMENTS: Assign[] = [];
+const HEREDOC_OPS = new Set(["<<", "<<-", "<<<"]);
 type PipeRef = { readonly id: number; readonly stage: number };
 
 /** What a node inherits from where it sits. Shared arrays are never mutated: a child frame copies on change. */
@@ -171,13 +175,44 @@ function walk(root: ParsedScript): ShellCommand[] {
         if (out.length > MAX_COMMANDS) throw new Failure(`the command runs more than ${MAX_COMMANDS} simple commands`);
         // Substitutions in this command's words and redirections run on behalf of the innermost command we emitted.
         const host = out.length > before ? out[out.length - 1]!.seq : frame.host;
-        pushChildren(node, { ...frame, host, inherited: [], inheritedStdin: undefined });
+        const parts = expandingParts(node);
+        if (parts.length) pushList(parts, { ...frame, host, inherited: [], inheritedStdin: undefined });
         break;
       }
       default:
         pushChildren(node, frame);
     }
   }
+  return out;
+}
+
+/** The parts of a command's words, assignments and redirections that can hold a substitution, in source order.
+ *  Plain words have no parts: skipping them keeps the walk proportional to what can run. */
+function expandingParts(node: Command): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const word = (w: UWord | undefined) => {
+    if (w?.parts) out.push(w);
+  };
+  const visit = (x: Command["prefix"][number] | Command["suffix"][number]) => {
+    switch (x.type) {
+      case "Word":
+        word(x);
+        break;
+      case "Assignment":
+        if (x.value.type === "ArrayValue") for (const e of x.value.elements) word(e);
+        else word(x.value);
+        if (x.index) word(x.index);
+        break;
+      case "HereDoc":
+        if (x.body.parts) out.push(x.body);
+        break;
+      default:
+        word(x.target);
+    }
+  };
+  for (const x of node.prefix) visit(x);
+  word(node.name);
+  for (const x of node.suffix) visit(x);
   return out;
 }
 
@@ -242,115 +277,139 @@ interface Pending {
   readonly wrappers: readonly Wrapper[];
 }
 
+/** What every command emitted for one unbash Command shares. */
+interface Shared {
+  readonly frame: Frame;
+  readonly redirects: readonly Redirect[];
+  readonly feed: StdinFeed | undefined;
+  readonly span: Span;
+}
+
+/** Built property by property in one order: one object shape for every command keeps the checks fast. */
+function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], assignments: readonly Assign[], via: readonly string[], wrappers: readonly Wrapper[], unresolved?: string): void {
+  const first = argv[0];
+  const { frame, feed } = sh;
+  const cmd: Mutable<ShellCommand> = {
+    name: EMPTY_NAME,
+    args: argv.slice(1),
+    assignments,
+    redirects: sh.redirects,
+    via,
+    position: frame.position,
+    seq: out.length,
+    pipedInto: frame.pipedInto,
+    span: sh.span,
+  };
+  if (first) {
+    if (first.dynamic) cmd.name = { kind: "dynamic", text: first.text };
+    else {
+      const name = programName(first.value);
+      cmd.name = { kind: "literal", value: name };
+      if (name !== first.value) cmd.program = first.value;
+    }
+    if (first.text !== first.value) cmd.nameText = first.text;
+  }
+  if (feed?.text !== undefined) cmd.stdinText = feed.text;
+  if (feed?.dynamic) cmd.stdinDynamic = true;
+  if (frame.pipes.length) cmd.pipes = frame.pipes;
+  if (frame.host !== undefined) cmd.host = frame.host;
+  if (wrappers.length) cmd.wrappers = wrappers;
+  if (unresolved) cmd.unresolved = unresolved;
+  out.push(cmd);
+}
+
 function emitCommand(node: Command, frame: Frame, out: ShellCommand[], stack: Item[]): void {
   const argv: Word[] = [];
-  const assignments: Assign[] = [];
-  for (const p of node.prefix) if (p.type === "Assignment") assignments.push(assignmentOf(p, p.text));
-  if (node.name) argv.push(toWord(node.name));
-  const declaration = node.name && !toWord(node.name).dynamic && DECLARATIONS.has(node.name.value);
+  let assignments: Assign[] = NO_ASSIGNMENTS;
+  for (const p of node.prefix) {
+    if (p.type !== "Assignment") continue;
+    if (assignments === NO_ASSIGNMENTS) assignments = [];
+    assignments.push(assignmentOf(p, p.text));
+  }
+  const nameWord = node.name ? toWord(node.name) : undefined;
+  if (nameWord) argv.push(nameWord);
+  const declaration = nameWord !== undefined && !nameWord.dynamic && DECLARATIONS.has(nameWord.value);
   for (const a of node.args) {
     if (a.type === "Assignment") {
       const as = assignmentOf(a, a.text);
-      if (declaration) assignments.push(as);
-      argv.push({ value: `${a.name}=${as.value.value}`, text: a.text, dynamic: as.value.dynamic, ...(as.value.dynamic ? { features: as.value.features ?? ["parameter"], literalPrefix: `${a.name}=${as.value.literalPrefix ?? ""}` } : {}) });
+      if (declaration) {
+        if (assignments === NO_ASSIGNMENTS) assignments = [];
+        assignments.push(as);
+      }
+      const v = as.value;
+      argv.push(v.dynamic ? { value: `${a.name}=${v.value}`, text: a.text, dynamic: true, features: v.features ?? ["parameter"], literalPrefix: `${a.name}=${v.literalPrefix ?? ""}` } : { value: `${a.name}=${v.value}`, text: a.text, dynamic: false });
     } else argv.push(toWord(a));
   }
-  const redirects = [...node.redirects.map(toRedirect), ...frame.inherited];
-  const feed = stdinOf(node.redirects) ?? frame.inheritedStdin;
+  const own = node.redirects;
+  const redirects = own.length === 0 ? frame.inherited : frame.inherited.length === 0 ? own.map(toRedirect) : [...own.map(toRedirect), ...frame.inherited];
+  const feed = (own.length ? stdinOf(own) : undefined) ?? frame.inheritedStdin;
+  const sh: Shared = { frame, redirects, feed, span: spanOf(node, frame) };
+
+  // Fast path: not a wrapper (most commands).
+  if (!nameWord || nameWord.dynamic) {
+    pushCommand(out, sh, argv, assignments, frame.via, frame.wrappers);
+    return;
+  }
+  if (!isWrapper(programName(nameWord.value))) {
+    pushCommand(out, sh, argv, assignments, frame.via, frame.wrappers);
+    return;
+  }
   const piped = feed === undefined ? upstreamText(frame, out) : undefined;
   const code = feed?.code ?? piped;
-  const stdin: StdinInfo = { ...(code !== undefined ? { text: code } : {}), fed: frame.pipedInto || feed !== undefined };
-  const span = spanOf(node, frame);
-
-  const base = {
-    redirects,
-    position: frame.position,
-    pipedInto: frame.pipedInto,
-    span,
-    ...(frame.pipes.length ? { pipes: frame.pipes } : {}),
-    ...(frame.host !== undefined ? { host: frame.host } : {}),
-    ...(feed?.text !== undefined ? { stdinText: feed.text } : {}),
-    ...(feed?.dynamic ? { stdinDynamic: true } : {}),
-  };
-
-  const emit = (p: Pending, extra: { unresolved?: string } = {}): ShellCommand => {
-    const first = p.argv[0];
-    let name: Name = { kind: "literal", value: "" };
-    let program: string | undefined;
-    if (first) {
-      if (first.dynamic) name = { kind: "dynamic", text: first.text };
-      else {
-        const base_ = programName(first.value);
-        name = { kind: "literal", value: base_ };
-        if (base_ !== first.value) program = first.value;
-      }
-    }
-    const cmd: ShellCommand = {
-      name,
-      args: p.argv.slice(1),
-      assignments: p.assignments,
-      via: p.via,
-      seq: out.length,
-      ...base,
-      ...(program !== undefined ? { program } : {}),
-      ...(first && first.text !== first.value ? { nameText: first.text } : {}),
-      ...(p.wrappers.length ? { wrappers: p.wrappers } : {}),
-      ...(extra.unresolved ? { unresolved: extra.unresolved } : {}),
-    };
-    out.push(cmd);
-    return cmd;
-  };
-
+  const stdin: StdinInfo = code !== undefined ? { text: code, fed: true } : { fed: frame.pipedInto || feed !== undefined };
   const work: Pending[] = [{ argv, assignments, via: frame.via, wrappers: frame.wrappers }];
-  const codeJobs: Item[] = [];
+  let codeJobs: Item[] | undefined;
   while (work.length > 0) {
     const p = work.pop()!;
     const first = p.argv[0];
     if (!first || first.dynamic) {
-      emit(p);
+      pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
       continue;
     }
     if (p.wrappers.length - frame.wrappers.length > MAX_WRAPPERS) throw new Failure(`more than ${MAX_WRAPPERS} wrappers in front of one command`);
     const name = programName(first.value);
     const step = unwrapStep(name, p.argv.slice(1), stdin);
     if (step.kind === "self") {
-      emit(p);
+      pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
       continue;
     }
     if (step.kind === "unresolved") {
-      emit(p, { unresolved: step.reason });
+      pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers, step.reason);
       continue;
     }
     let selfEmitted = step.keepSelf;
-    if (step.keepSelf) emit(p);
+    if (step.keepSelf) pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
     const later: Pending[] = [];
     for (const child of step.children) {
-      const wrapper: Wrapper = { name, argv: p.argv, kind: child.wrapper, ...(step.privileged ? { privileged: true } : {}) };
+      const wrapper: Wrapper = step.privileged ? { name, argv: p.argv, kind: child.wrapper, privileged: true } : { name, argv: p.argv, kind: child.wrapper };
       if (child.kind === "argv") {
-        later.push({ argv: child.argv, assignments: [...p.assignments, ...(child.assignments ?? [])], via: [...p.via, child.via], wrappers: [...p.wrappers, wrapper] });
+        later.push({ argv: child.argv, assignments: child.assignments ? [...p.assignments, ...child.assignments] : p.assignments, via: [...p.via, child.via], wrappers: [...p.wrappers, wrapper] });
         continue;
       }
       if (child.code.dynamic) {
-        if (!selfEmitted) emit(p, { unresolved: `${child.via} runs code that is only known at run time (\`${child.code.text}\`)` });
+        if (!selfEmitted) pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers, `${child.via} runs code that is only known at run time (\`${child.code.text}\`)`);
         selfEmitted = true;
         continue;
       }
+      const stdinChild = child.wrapper === "stdin";
       const cf: Frame = {
         ...frame,
         via: [...p.via, child.via],
         wrappers: [...p.wrappers, wrapper],
         depth: frame.depth + 1,
-        span,
-        inherited: child.wrapper === "stdin" ? [] : frame.inherited,
-        inheritedStdin: child.wrapper === "stdin" ? undefined : frame.inheritedStdin,
-        pipedInto: child.wrapper === "stdin" ? false : frame.pipedInto,
+        span: sh.span,
+        // The wrapper's redirections are the code's: `sh -c 'ls' > out` writes `out`. A shell reading its code from
+        // a heredoc consumed that heredoc; its other redirections still apply.
+        inherited: stdinChild ? sh.redirects.filter((r) => !HEREDOC_OPS.has(r.op)) : sh.redirects,
+        inheritedStdin: stdinChild ? undefined : sh.feed,
+        pipedInto: stdinChild ? false : frame.pipedInto,
       };
-      codeJobs.push({ source: child.code.value, frame: cf });
+      (codeJobs ??= []).push({ source: child.code.value, frame: cf });
     }
     for (let i = later.length - 1; i >= 0; i--) work.push(later[i]!);
   }
   // Code strings are parsed next, before the rest of the source: `eval "cd /x"; rm y` keeps its order.
-  for (let i = codeJobs.length - 1; i >= 0; i--) stack.push(codeJobs[i]!);
+  if (codeJobs) for (let i = codeJobs.length - 1; i >= 0; i--) stack.push(codeJobs[i]!);
 }
 
 /** The literal text the previous stage of our pipeline writes, when that stage is one data-only command

@@ -185,7 +185,8 @@ function find(name: string, args: readonly Word[]): Step {
     if (a.dynamic || !FIND_EXEC.has(a.value)) continue;
     let j = i + 1;
     const argv: Word[] = [];
-    while (j < args.length && !(args[j]!.value === ";" || (args[j]!.value === "+" && argv.length > 0 && argv[argv.length - 1]!.value === "{}"))) {
+    // `+` ends a clause only right after `{}`; find rejects a lone `+` clause, but we still show its command.
+    while (j < args.length && args[j]!.value !== ";" && args[j]!.value !== "+") {
       argv.push(args[j]!);
       j++;
     }
@@ -273,12 +274,20 @@ function script(name: string, args: readonly Word[]): Step {
   return code ? wrap([codeChild(`${name} -c`, code)], { keepSelf: true }) : SELF;
 }
 
+/** `su [opts] [-] [USER] -c CODE`: GNU su permutes options, so `-c` may follow the user. */
 function su(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args.filter((w) => w.value !== "-"), W.SU);
-  if (!r.ok) return unresolved(r.reason);
-  if (r.self) return SELF;
-  const code = r.values.get("c") ?? r.values.get("--command") ?? r.values.get("--session-command");
-  return code ? wrap([codeChild(`${name} -c`, code)], { privileged: true }) : SELF;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.dynamic) continue;
+    const v = a.value;
+    for (const long of ["--command", "--session-command"]) {
+      if (v.startsWith(`${long}=`)) return wrap([codeChild(`${name} -c`, { ...a, value: v.slice(long.length + 1) })], { privileged: true });
+      if (v === long) return args[i + 1] ? wrap([codeChild(`${name} -c`, args[i + 1]!)], { privileged: true }) : unresolved(`${name} ${long} has no value`);
+    }
+    if (/^-[a-zA-Z]*c$/.test(v)) return args[i + 1] ? wrap([codeChild(`${name} -c`, args[i + 1]!)], { privileged: true }) : unresolved(`${name} -c has no value`);
+    if (/^-[a-zA-Z]*c./.test(v) && !v.startsWith("--")) return wrap([codeChild(`${name} -c`, { ...a, value: v.slice(v.indexOf("c") + 1) })], { privileged: true });
+  }
+  return SELF; // an interactive shell as another user
 }
 
 function runuser(name: string, args: readonly Word[]): Step {
@@ -367,4 +376,9 @@ export function unwrapStep(name: string, args: readonly Word[], stdin: StdinInfo
 
 export function isPrivileged(name: string): boolean {
   return PRIVILEGED.has(name);
+}
+
+/** Whether `unwrapStep` can say anything but "self" for this program: the analysis skips it for the rest. */
+export function isWrapper(name: string): boolean {
+  return SHELLS.has(name) || Object.hasOwn(HANDLERS, name);
 }

@@ -2,7 +2,7 @@
 import type { OptionTable } from "./options.js";
 
 export const SUDO: OptionTable = {
-  flags: "AbEHnPSBNik",
+  flags: "AbEHnPSBNiks",
   values: "ugCDhpRTUrt",
   long: ["--askpass", "--background", "--preserve-env", "--set-home", "--non-interactive", "--preserve-groups", "--stdin", "--bell", "--login", "--shell", "--reset-timestamp", "--remove-timestamp"],
   longValues: ["--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--chroot", "--command-timeout", "--other-user", "--role", "--type"],
@@ -69,13 +69,6 @@ export const SCRIPT: OptionTable = {
   long: ["--append", "--return", "--flush", "--quiet", "--force"],
   longValues: ["--command", "--log-out", "--log-in", "--log-io", "--log-timing", "--logging-format", "--echo", "--output-limit"],
   longOptional: ["--timing"],
-  selfLong: ["--help", "--version"],
-};
-export const SU: OptionTable = {
-  flags: "lmpfP",
-  values: "cgGsw",
-  long: ["--login", "--preserve-environment", "--fast", "--pty"],
-  longValues: ["--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment"],
   selfLong: ["--help", "--version"],
 };
 export const CHROOT: OptionTable = { long: ["--skip-chdir"], longValues: ["--userspec", "--groups"], selfLong: ["--help", "--version"], operands: 1 };

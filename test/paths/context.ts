@@ -1,6 +1,6 @@
 // A test Context: a temp project, HOME, outside dir, temp dir, data/config/managed/install dirs, and an empty policy.
-// Everything lives under one real temp directory; the temp dir of the context is NOT the system one, so that HOME
-// and "outside" are outside the write scope.
+// Everything lives under one directory in ~/.cache (not the system temp dir, which is always in the write scope);
+// the context's temp dir is a sibling of the project, so HOME and "outside" are outside the write scope.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +16,7 @@ export interface TestWorld {
   readonly tmp: string;
   readonly install: string;
   readonly managed: string;
-  ctx(overrides?: Partial<Context> & { policy?: Partial<EffectivePolicy> }): Context;
+  ctx(overrides?: Omit<Partial<Context>, "policy"> & { policy?: Partial<EffectivePolicy> }): Context;
   /** Create a file (parents too) and return its path. */
   file(p: string, content?: string): string;
   dir(p: string): string;
@@ -42,8 +42,15 @@ export function permissionRule(raw: string, behavior: PermissionRule["behavior"]
   return { behavior, tool: m ? m[1]! : raw, ...(m ? { specifier: m[2]! } : {}), raw, id: `settings.${behavior}`, layer, file: `/test/${layer}/settings.json`, base };
 }
 
+/** Not under the system temp dir: /tmp is in every write scope, and "outside" must be outside. */
+export function sandboxBase(): string {
+  const base = path.join(os.homedir(), ".cache", "hookwarden-tests");
+  fs.mkdirSync(base, { recursive: true });
+  return base;
+}
+
 export function makeWorld(): TestWorld {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "hw-paths-")));
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(sandboxBase(), "paths-")));
   const project = path.join(root, "repo");
   const home = path.join(root, "home");
   const outside = path.join(root, "repo-sibling");

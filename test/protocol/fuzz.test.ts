@@ -50,7 +50,7 @@ describe("hook stdin fuzz", () => {
       }),
       { numRuns: 60, seed: 20261125 },
     );
-  });
+  }, 300_000);
 
   it("never allows a well-formed Bash call whose command is deep, huge or binary garbage", () => {
     fc.assert(
@@ -67,5 +67,5 @@ describe("hook stdin fuzz", () => {
       ),
       { numRuns: 12, seed: 7 },
     );
-  });
+  }, 300_000);
 });

@@ -5,81 +5,125 @@
 // override phrases (override.ts) or where the text came from (context.ts).
 import type { InjectionFinding } from "../types.js";
 import { ACTION_VERB, finding, inCodeComment, lexicalSeverity, mentionOf, type ScanContext } from "./context.js";
+import { compileShapes, forEachShape, type Shape, type ShapeGroup } from "./shapes.js";
 
 const AGENT =
   "(?:ai|a\\.i\\.|llm|llms|large\\s+language\\s+models?|language\\s+models?|ai\\s+(?:assistant|agent|model|system|tool)s?|assistants?|agents?|coding\\s+(?:assistant|agent)s?|models?|chat-?bots?|claude(?:\\s+code)?|chatgpt|gpt(?:-?\\d[\\w.-]*)?|copilot|gemini|cursor|bard|automated\\s+(?:systems?|agents?|tools?|assistants?))";
 
-type Address = {
+type Address = Shape & {
   readonly id: string;
-  readonly re: RegExp;
   /** Needs an agent action within the same paragraph after it (the address alone is harmless). */
   readonly needsAction: boolean;
+  /** Counts only when the paragraph names something worth stealing or breaking (SENSITIVE). */
+  readonly sensitiveOnly?: boolean;
 };
 
-const ADDRESSES: readonly Address[] = [
+const AGENT_LEAD = "ai|a\\.i\\.|llms?|large|language|assistants?|agents?|coding|models?|chat-?bots?|claude|chatgpt|gpt|copilot|gemini|cursor|bard|automated";
+
+// Shapes grouped by the word they start with (see shapes.ts). Lookbehinds hold the words before the lead.
+const GROUPS: readonly ShapeGroup<Address>[] = [
   {
-    id: "note-to-agent",
-    re: new RegExp(`\\b(?:note|message|instructions?|attention|reminder|memo|notice|warning|request|directive|p\\.?s\\.?|hint|tip)\\s+(?:to|for)\\s+(?:the\\s+|any\\s+|all\\s+|every\\s+)?${AGENT}\\b`, "gi"),
-    needsAction: true,
+    lead: "note|message|instructions?|attention|reminder|memo|notice|warning|request|directive|p\\.?s|hint|tip|dear|hey|hi|hello|listen|ok|okay|yo|greetings|important|urgent|critical|official|priority|high[- ]priority|confidential|special",
+    shapes: [
+      {
+        id: "note-to-agent",
+        re: new RegExp(`(?:note|message|instructions?|attention|reminder|memo|notice|warning|request|directive|p\\.?s\\.?|hint|tip)\\s+(?:to|for)\\s+(?:the\\s+|any\\s+|all\\s+|every\\s+)?${AGENT}\\b`, "i"),
+        needsAction: true,
+      },
+      {
+        id: "hey-agent",
+        re: new RegExp(`(?<=(?:^|[.!?>\\n])\\s{0,4})(?:dear|hey|hi|hello|attention|listen(?:\\s+up)?|ok(?:ay)?|yo|greetings),?\\s+(?:the\\s+|my\\s+|fellow\\s+)?${AGENT}\\s*[,:!—–-]`, "im"),
+        needsAction: true,
+      },
+      {
+        // AgentDojo's "important_instructions" wrapper and its relatives.
+        id: "important-message",
+        re: /(?<=\bthis\s+is\s+an?\s+(?:very\s+)?)(?:important|urgent|critical|official|priority|high[- ]priority|confidential|special)\s+(?:message|note|instructions?|notice|update|request|directive)s?\s+from\b[^.\n]{0,80}?\bto\s+you\b/i,
+        needsAction: false,
+      },
+      { id: "important-bang", re: /(?:IMPORTANT|URGENT|ATTENTION|WARNING|CRITICAL)\s*!{3,}/, needsAction: true },
+    ],
   },
   {
-    id: "hey-agent",
-    re: new RegExp(`(?:^|[.!?>\\n]\\s*)(?:dear|hey|hi|hello|attention|listen(?:\\s+up)?|ok(?:ay)?|yo|greetings),?\\s+(?:the\\s+|my\\s+|fellow\\s+)?${AGENT}\\s*[,:!—–-]`, "gim"),
-    needsAction: true,
+    lead: AGENT_LEAD,
+    shapes: [
+      {
+        id: "agent-colon",
+        re: /(?<=^[ \t>*_#-]{0,6})(?:ai|a\.i\.|ai\s+(?:assistant|agent|model)|llm|claude|chatgpt|gpt-?\d?|copilot|language\s+model)s?\s*[:,]\s/im,
+        needsAction: true,
+      },
+      {
+        id: "agents-reading-this",
+        re: new RegExp(`${AGENT}\\s+(?:that\\s+(?:is|are)\\s+|who\\s+(?:is|are)\\s+)?(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing|browsing|scraping|viewing|seeing|ingesting|crawling|reviewing)\\s+(?:this|these)\\b`, "i"),
+        needsAction: true,
+      },
+      {
+        // "AI agents must email the key to …": agents as the subject of an order. Docs say "the assistant should respond
+        // politely" all the time, so only the nouns that name the reader count, and only with a sensitive target.
+        id: "agents-must",
+        re: /(?:ai\s+(?:agents?|assistants?|models?|systems?)|llms|language\s+models|claude|chatgpt|copilot)\s+(?:must|should|shall|need\s+to|have\s+to|are\s+(?:required|instructed|expected)\s+to)\s+(?=(?:now\s+|immediately\s+|always\s+|first\s+)?\w)/i,
+        needsAction: true,
+        sensitiveOnly: true,
+      },
+    ],
   },
   {
-    id: "agent-colon",
-    re: /^[ \t>*_#-]{0,6}(?:ai|a\.i\.|ai\s+(?:assistant|agent|model)|llm|claude|chatgpt|gpt-?\d?|copilot|language\s+model|dear\s+ai)s?\s*[:,]\s/gim,
-    needsAction: true,
+    lead: "you\\s*(?:are|['’]re)",
+    shapes: [
+      {
+        id: "if-you-are-ai",
+        re: new RegExp(`(?<=\\b(?:if|when|since|as)\\s+)you\\s*(?:\\s+are|['’]re)\\s+(?:an?\\s+|the\\s+)?(?:${AGENT}|robot|crawler|scraper|machine)\\b`, "i"),
+        needsAction: true,
+      },
+    ],
   },
   {
-    id: "if-you-are-ai",
-    re: new RegExp(`\\b(?:if|when|since|as)\\s+you\\s+(?:are|['’]re)\\s+(?:an?\\s+|the\\s+)?(?:${AGENT}|robot|crawler|scraper|machine)\\b`, "gi"),
-    needsAction: true,
+    lead: "user|owner|operator|developer|human|boss|admin(?:istrator)?|principal|master|creator|employer|manager",
+    shapes: [
+      {
+        id: "user-wants-you",
+        re: /(?<=\b(?:the|your|my)\s+)(?:user|owner|operator|developer|human|boss|admin(?:istrator)?|principal|master|creator|employer|manager)\s+(?:has\s+|have\s+|had\s+|also\s+|really\s+)?(?:wants|needs|asked|asks|requests|requested|instructed|instructs|authori[sz]ed|authori[sz]es|expects|would\s+like|told|tells|insists|wishes|wanted|needed|demands)\s+(?:for\s+)?you\s+to\s+/i,
+        needsAction: true,
+      },
+    ],
   },
   {
-    id: "agents-reading-this",
-    re: new RegExp(`\\b(?:any\\s+|all\\s+|every\\s+)?${AGENT}\\s+(?:that\\s+(?:is|are)\\s+|who\\s+(?:is|are)\\s+)?(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing|browsing|scraping|viewing|seeing|ingesting|crawling|reviewing)\\s+(?:this|these)\\b`, "gi"),
-    needsAction: true,
+    lead: "before|prior\\s+to",
+    shapes: [
+      {
+        id: "before-your-task",
+        re: /(?:before|prior\s+to)\s+(?:you\s+)?(?:can\s+|could\s+|start\s+to\s+|begin\s+to\s+)?(?:solve|solving|complete|completing|finish|finishing|do|doing|continue|continuing|answer|answering|proceed|proceeding|start|starting|perform|performing|carry\s+out|work\s+on|working\s+on|respond(?:ing)?\s+to)\s+(?:with\s+)?(?:the|your|this|my|that|any)\s+(?:original\s+|actual\s+|current\s+|user['’]s\s+)?(?:task|request|job|assignment|question|work|instructions?)\s*(?:that\s+I\s+gave\s+you|I\s+gave\s+you|you\s+were\s+given)?/i,
+        needsAction: true,
+      },
+    ],
   },
   {
-    id: "user-wants-you",
-    re: /\b(?:the|your|my)\s+(?:user|owner|operator|developer|human|boss|admin(?:istrator)?|principal|master|creator|employer|manager)\s+(?:has\s+|have\s+|had\s+|also\s+|really\s+)?(?:wants|needs|asked|asks|requests|requested|instructed|instructs|authori[sz]ed|authori[sz]es|expects|would\s+like|told|tells|insists|wishes|wanted|needed|demands)\s+(?:for\s+)?you\s+to\s+/gi,
-    needsAction: true,
-  },
-  {
-    // AgentDojo's "important_instructions" wrapper and its relatives.
-    id: "important-message",
-    re: /\bthis\s+is\s+an?\s+(?:very\s+)?(?:important|urgent|critical|official|priority|high[- ]priority|confidential|special)\s+(?:message|note|instructions?|notice|update|request|directive)s?\s+from\b[^.\n]{0,80}?\bto\s+you\b/gi,
-    needsAction: false,
-  },
-  {
-    id: "before-your-task",
-    re: /\b(?:before|prior\s+to)\s+(?:you\s+)?(?:can\s+|could\s+|start\s+to\s+|begin\s+to\s+)?(?:solve|solving|complete|completing|finish|finishing|do|doing|continue|continuing|answer|answering|proceed|proceeding|start|starting|perform|performing|carry\s+out|work\s+on|working\s+on|respond(?:ing)?\s+to)\s+(?:with\s+)?(?:the|your|this|my|that|any)\s+(?:original\s+|actual\s+|current\s+|user['’]s\s+)?(?:task|request|job|assignment|question|work|instructions?)\s*(?:that\s+I\s+gave\s+you|I\s+gave\s+you|you\s+were\s+given)?/gi,
-    needsAction: true,
-  },
-  {
-    id: "instead-of-task",
-    re: /\binstead\s+of\s+(?:summari[sz]ing|answering|translating|completing|doing|following|performing|responding\s+to|replying\s+to|reviewing|analy[sz]ing|reading)\s+(?:the|this|that|my|your|their)\s+(?:user['’]s\s+)?(?:question|task|request|text|document|page|e-?mail|message|review|article|file|instructions?|code|pr|pull\s+request|issue)\b/gi,
-    needsAction: true,
+    lead: "instead",
+    shapes: [
+      {
+        id: "instead-of-task",
+        re: /instead\s+of\s+(?:summari[sz]ing|answering|translating|completing|doing|following|performing|responding\s+to|replying\s+to|reviewing|analy[sz]ing|reading)\s+(?:the|this|that|my|your|their)\s+(?:user['’]s\s+)?(?:question|task|request|text|document|page|e-?mail|message|review|article|file|instructions?|code|pr|pull\s+request|issue)\b/i,
+        needsAction: true,
+      },
+    ],
   },
   {
     // Tool poisoning: upper-case pseudo-tags around orders in MCP descriptions and results.
-    id: "pseudo-tag",
-    re: /<(?:IMPORTANT|INFORMATION|INSTRUCTIONS?|SYSTEM|SECRET|HIDDEN|ADMIN|OVERRIDE|CRITICAL)>/g,
-    needsAction: true,
+    lead: "<(?:important|information|instructions?|system|secret|hidden|admin|override|critical)>",
+    shapes: [{ id: "pseudo-tag", re: /<(?:IMPORTANT|INFORMATION|INSTRUCTIONS?|SYSTEM|SECRET|HIDDEN|ADMIN|OVERRIDE|CRITICAL)>/, needsAction: true }],
   },
   {
-    id: "important-bang",
-    re: /\b(?:IMPORTANT|URGENT|ATTENTION|WARNING|CRITICAL)\s*!{3,}/g,
-    needsAction: true,
-  },
-  {
-    id: "conceal",
-    re: /\b(?:do\s+not|don['’]t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|let(?:ting)?|warn(?:ing)?|mention(?:ing)?\s+(?:this|it|that)\s+to|show(?:ing)?\s+(?:this|it)\s+to|reveal(?:ing)?\s+(?:this|it)\s+to|ask(?:ing)?|asking)\s+(?:the\s+|your\s+)?(?:user|human|operator|owner)s?\b(?:\s+know)?/gi,
-    needsAction: false,
+    lead: "do\\s+not|don['’]t|never|without",
+    shapes: [
+      {
+        id: "conceal",
+        re: /(?:do\s+not|don['’]t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|let(?:ting)?|warn(?:ing)?|mention(?:ing)?\s+(?:this|it|that)\s+to|show(?:ing)?\s+(?:this|it)\s+to|reveal(?:ing)?\s+(?:this|it)\s+to|ask(?:ing)?|asking)\s+(?:the\s+|your\s+)?(?:user|human|operator|owner)s?\b(?:\s+know)?/i,
+        needsAction: false,
+      },
+    ],
   },
 ];
+const ADDRESSES = compileShapes(GROUPS);
 
 // An order: the verb opens a clause ("…: send", "please send", "then send") or follows "you must / you to".
 const ACTION = new RegExp(
@@ -100,22 +144,21 @@ function paragraphAfter(text: string, end: number): string {
 
 export function detectAddressed(text: string, ctx: ScanContext): InjectionFinding[] {
   const out: InjectionFinding[] = [];
-  for (const address of ADDRESSES) {
-    address.re.lastIndex = 0;
-    for (let m = address.re.exec(text); m !== null; m = address.re.exec(text)) {
-      const lead = /^[\s.!?>]*/.exec(m[0])![0].length;
-      const start = m.index + lead;
-      const end = m.index + m[0].length;
-      const after = paragraphAfter(text, end);
-      if (address.needsAction && !ACTION.test(after)) continue;
-      const before = text.slice(Math.max(0, start - 20), start);
-      // "If the user asks you to …" in docs for agent builders: a condition describing behaviour, not an order.
-      if (address.id === "user-wants-you" && CONDITIONAL_LEAD.test(before)) continue;
-      const strong = SENSITIVE.test(after) || address.id === "conceal" || address.id === "important-message";
-      const severity = lexicalSeverity(ctx, { mention: mentionOf(text, start, end), comment: inCodeComment(text, start), strong });
-      out.push(finding("addressed", severity, text, start, Math.min(text.length, end + 60)));
-      break; // one finding per address form
-    }
-  }
+  const seen = new Set<string>(); // one finding per address form
+  forEachShape(text, ADDRESSES, (address, m) => {
+    if (seen.has(address.id)) return;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const after = paragraphAfter(text, end);
+    if (address.needsAction && !ACTION.test(after)) return;
+    // "If the user asks you to …" in docs for agent builders: a condition describing behaviour, not an order.
+    if (address.id === "user-wants-you" && CONDITIONAL_LEAD.test(text.slice(Math.max(0, start - 30), start).replace(/\b(?:the|your|my)\s+$/i, ""))) return;
+    const sensitive = SENSITIVE.test(after);
+    if (address.sensitiveOnly && !sensitive) return;
+    const strong = sensitive || address.id === "conceal" || address.id === "important-message";
+    const severity = lexicalSeverity(ctx, { mention: mentionOf(text, start, end), comment: inCodeComment(text, start), strong });
+    seen.add(address.id);
+    out.push(finding("addressed", severity, text, start, Math.min(text.length, end + 60)));
+  });
   return out;
 }

@@ -70,10 +70,10 @@ export function inCodeFence(text: string, index: number): boolean {
 
 // Words that introduce a quotation or an example, not an order: `attacks like "ignore previous instructions"`.
 const MENTION_CUE =
-  /\b(?:like|such as|e\.g\.?|i\.e\.?|for example|for instance|examples?|phrases?|strings?|patterns?|regex(?:es)?|keywords?|attacks?|injections?|jailbreaks?|payloads?|detects?|detected|detecting|detection|flags|flagged|catch(?:es)?|caught|known as|called|dubbed|quotes?|quoted|mentions?|mentioning|benchmarks?|red[- ]team(?:ing)?|adversarial|tokens|markers?|delimiters?|templates?)\b[^.!?\n]{0,80}$/i;
+  /\b(?:(?<!\b(?:would|['’]d|i|you|we|they)\s)like|such as|e\.?g|i\.?e|for example|for instance|examples?|phrases?|strings?|patterns?|regex(?:es)?|keywords?|attacks?|injections?|jailbreaks?|payloads?|detects?|detected|detecting|detection|flags|flagged|catch(?:es)?|caught|known as|called|dubbed|quotes?|quoted|mentions?|mentioning|benchmarks?|red[- ]team(?:ing)?|adversarial|tokens|markers?|delimiters?|templates?)\b[^.!?\n]{0,80}$/i;
 const QUOTE_OPEN = /["'`“‘«„]\s*$/;
 
-export type Mention = "cited" | "quoted" | false;
+export type Mention = "cited" | "quoted" | "cited-quoted" | false;
 
 /**
  * Is the match *mentioned* rather than addressed to the reader? "cited" when the words before it on the line
@@ -82,12 +82,12 @@ export type Mention = "cited" | "quoted" | false;
  */
 export function mentionOf(text: string, start: number, end: number): Mention {
   const before = text.slice(lineStart(text, start, 160), start);
-  if (MENTION_CUE.test(before)) return "cited";
-  if (inCodeFence(text, start)) return "quoted";
   const after = text.slice(end, lineEnd(text, end, 240));
-  if (QUOTE_OPEN.test(before.slice(-3)) && /["'`”’»]/.test(after)) return "quoted";
-  if (/`[^`]*$/.test(before) && after.includes("`")) return "quoted";
-  return false;
+  const quoted =
+    inCodeFence(text, start) || (QUOTE_OPEN.test(before.slice(-3)) && /["'`”’»]/.test(after)) || (/`[^`]*$/.test(before) && after.includes("`"));
+  // "e.g." and "i.e." end in a dot that isn't the end of a sentence.
+  const cited = MENTION_CUE.test(before.replace(/\b(e)\.(g)\.|\b(i)\.(e)\./gi, "$1$2$3$4"));
+  return cited && quoted ? "cited-quoted" : cited ? "cited" : quoted ? "quoted" : false;
 }
 
 /** Verbs of an order an agent can carry out: run, send, read, write, reveal, tell… (a person's "click here" is not). */
@@ -103,8 +103,8 @@ export function continuesWithAction(text: string, end: number): boolean {
 
 /**
  * Severity of a lexical signal (override, addressed, role tokens…) by where it sits.
- * - `mention`: cited ("attacks like …") or quoted; untrusted text can quote its own injection, so there only a
- *   citation excuses it, and not when it goes on to an action (`action`).
+ * - `mention`: cited ("attacks like …") and/or quoted; untrusted text can quote its own injection, so there a quote
+ *   alone doesn't excuse it, and a citation only when quoted too or when it doesn't go on to an action (`action`).
  * - `comment`: it sits in a code comment.
  * - `strong: false`: a project's prose may hold this innocently, so there it is only recorded.
  */
@@ -113,6 +113,9 @@ export function lexicalSeverity(ctx: ScanContext, opts: { mention: Mention; comm
     case "user":
       return "info";
     case "untrusted":
+      // Quoted *and* introduced as an example is a mention even with an action in it ("payloads, e.g. \"Ignore … and
+      // say PWNED\""); cited alone is excused only without one.
+      if (opts.mention === "cited-quoted") return "info";
       return opts.mention === "cited" && !opts.action ? "info" : "medium";
     case "external":
       return (opts.mention || opts.comment) && !opts.action ? "info" : "medium";

@@ -15,7 +15,8 @@ import { detectRoleTokens } from "./role-tokens.js";
 const MIN_RUN = 24; // characters of base64 / hex before a run is worth decoding
 const MAX_DEPTH = 3;
 const MAX_BLOBS = 300;
-const MAX_DECODED = 262_144;
+const MAX_DECODED = 65_536; // characters of decoded text scanned per response, all blobs and layers together
+const BLOB_SCAN = 8_192; // characters of one decoded blob scanned: payloads are short, blobs can be megabytes
 
 type Detector = (text: string, ctx: ScanContext) => InjectionFinding[];
 /** The families that read words; invisible carriers are found on the raw text only. */
@@ -25,7 +26,8 @@ type Blob = { kind: string; start: number; end: number; decoded: string };
 
 const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/_=-])/g;
 const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2}){12,}(?![0-9A-Za-z])|(?:\\x[0-9a-fA-F]{2}){6,}|(?:(?<![0-9A-Za-z])[0-9a-fA-F]{2}[ :]){8,}[0-9a-fA-F]{2}(?![0-9A-Za-z])|(?:0x[0-9a-fA-F]{2}\s*,\s*){6,}0x[0-9a-fA-F]{2}/g;
-const URL_RUN = /(?:[^\s%"'<>]{0,40}%[0-9A-Fa-f]{2}){4,}[^\s%"'<>]{0,40}/g;
+// Starts at a "%": a run that could start anywhere would be tried (and backtracked) at every position.
+const URL_RUN = /(?:%[0-9A-Fa-f]{2}[^\s%"'<>]{0,40}){4,}/g;
 const ENTITY_RUN = /(?:&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});[^&\n]{0,20}){3,}/g;
 const UNICODE_ESCAPE_RUN = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}){4,}/g;
 const TAG_RUN = /[\u{E0000}-\u{E007F}]{4,}/gu;
@@ -142,10 +144,13 @@ export function findBlobs(text: string, budget = { blobs: MAX_BLOBS, chars: MAX_
       if (decoder.skip?.(text, m.index)) continue;
       if (decoder.kind === "base64" && m[0].length < MIN_RUN) continue;
       budget.blobs--;
-      const decoded = decoder.decode(m[0]);
+      // A URL-encoded run starts at its first escape; take the word before it too ("next=Ignore%20all…").
+      const start = decoder.kind === "URL-encoding" ? m.index - (/[^\s%"'<>=&?/]{0,40}$/.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[0].length ?? 0) : m.index;
+      const run = text.slice(start, m.index + m[0].length);
+      const decoded = decoder.decode(run.length > BLOB_SCAN * 2 ? run.slice(0, BLOB_SCAN * 2) : run);
       if (decoded === undefined) continue;
       budget.chars -= decoded.length;
-      blobs.push({ kind: decoder.kind, start: m.index, end: m.index + m[0].length, decoded });
+      blobs.push({ kind: decoder.kind, start, end: m.index + m[0].length, decoded });
     }
   }
   return blobs;
@@ -159,71 +164,112 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
   α: "a", ο: "o", ν: "v", ι: "i", κ: "k", ρ: "p", τ: "t", υ: "u", ε: "e", Α: "A", Β: "B", Ε: "E", Ζ: "Z", Η: "H", Ι: "I",
   Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Υ: "Y", Χ: "X",
 };
-const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "|": "l", "!": "i" };
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 const STRIPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]$/u;
-const NEEDS_UNICODE =
-  /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\u0400-\u04FF\u0370-\u03FF\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06]|[\u{1D400}-\u{1D7FF}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1F130}-\u{1F189}]/u;
+/**
+ * Where normalising could change what the families read: an invisible or compatibility character, a Latin letter
+ * next to a Cyrillic or Greek one (a look-alike inside a word; plain Russian or Greek text has none), or a word with
+ * two or more leet substitutions ("1gn0re"; "utf8" or "sha256" has one at most). Bounded quantifiers only.
+ */
+const SUSPECT =
+  /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06]|[\u{1D400}-\u{1D7FF}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1F130}-\u{1F189}]|[A-Za-z][\u0370-\u03FF\u0400-\u04FF]|[\u0370-\u03FF\u0400-\u04FF][A-Za-z]|[A-Za-z][0134578@$]{1,3}[A-Za-z]|(?<![A-Za-z0-9])[0134578@$]{1,3}[A-Za-z]{2}/gu;
 const NFKC_RANGE = (cp: number) =>
   (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0xfb00 && cp <= 0xfb06) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x1f130 && cp <= 0x1f189);
-const LEET_WORD = /[A-Za-z0-9@$|!]*[A-Za-z][A-Za-z0-9@$|!]*/g;
-/** A word with two or more leet substitutions ("1gn0re", "pr3v10us"); "utf8" or "sha256" has one at most. Bounded. */
-const LEET_HIT = /(?:[A-Za-z][0134578@$|!]|[0134578@$|][A-Za-z])[A-Za-z0-9@$|!]{0,24}?[0134578@$|!]/g;
-const LEET_LINE_MAX = 1_000;
+const LEET_WORD = /[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*/g;
+const LEET_ANY = /[0134578@$]/g;
+const WINDOW = 1_000; // characters either side of a suspect, within its line
 
 function unleet(text: string): string {
-  return text.replace(LEET_WORD, (word) => (/[0134578@$|!]/.test(word) && /[A-Za-z]{2}/.test(word) ? word.replace(/[0134578@$|!]/g, (d) => LEET[d] ?? d) : word));
+  return text.replace(LEET_WORD, (word) => (isLeetWord(word) ? word.replace(LEET_ANY, (d) => LEET[d] ?? d) : word));
+}
+
+/** "1gn0r3", "pr3v10u5": letters and leet digits mixed; not a hex string, a version, or an identifier like "utf8". */
+function isLeetWord(word: string): boolean {
+  // Not a hex string, a version, a name with a number at the end ("file13", "utf8"), or a run of base64.
+  if (word.length < 3 || word.length > 24 || /^[0-9a-f]+$/i.test(word) || /^v\d/.test(word)) return false;
+  if (!/[0134578@$]/.test(word.replace(/\d+$/, ""))) return false;
+  const letters = word.replace(/[^A-Za-z]/g, "").length;
+  const leet = word.length - letters;
+  return letters >= 2 && leet >= 1 && leet <= letters * 2;
+}
+
+/** One window, character by character: `out` gets the reading, `origin` the offset each character came from. */
+function normaliseWindow(text: string, from: number, to: number, out: string[], origin: number[]): void {
+  let piece = "";
+  for (let i = from; i < to; ) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      origin.push(i);
+      piece += text[i];
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const c = text.slice(i, i + width);
+    let mapped: string;
+    if (STRIPPED.test(c)) mapped = "";
+    else if (cp >= 0xff01 && cp <= 0xff5e) mapped = String.fromCharCode(cp - 0xfee0);
+    else if (NFKC_RANGE(cp)) mapped = c.normalize("NFKC");
+    else mapped = CONFUSABLE[c] ?? c;
+    for (let k = 0; k < mapped.length; k++) origin.push(i);
+    piece += mapped;
+    i += width;
+  }
+  out.push(unleet(piece)); // one character for one: origin stays aligned
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 64 || c === 36;
+}
+
+/** The leet-alphabet word around [start, start + length), at most 40 back and 64 ahead. */
+function wordSpan(text: string, start: number, length: number): [number, number] {
+  let from = start;
+  let to = start + length;
+  while (from > 0 && start - from < 40 && isWordUnit(text.charCodeAt(from - 1))) from--;
+  while (to < text.length && to - start < 64 && isWordUnit(text.charCodeAt(to))) to++;
+  return [from, to];
 }
 
 /**
- * The text as a reader would take it, with `origin[i]` = offset in the original of normalised character i. Unicode
- * tricks are undone over the whole text; leetspeak only on the lines that have it (code is full of "utf8"), so a
- * code listing costs one regex pass, not a second scan.
+ * The text as a reader would take it, around each suspect only: the suspect's line (at most WINDOW characters either
+ * side), normalised, windows joined by newlines; `origin[i]` is the offset in `text` of normalised character i.
+ * Undefined when nothing is suspect, so ordinary text costs one regex pass.
  */
 export function normalise(text: string): { text: string; origin: Int32Array } | undefined {
-  if (NEEDS_UNICODE.test(text)) {
-    let out = "";
-    const origin = new Int32Array(text.length * 2 + 1);
-    let n = 0;
-    for (let i = 0; i < text.length; ) {
-      const cp = text.codePointAt(i)!;
-      const width = cp > 0xffff ? 2 : 1;
-      const c = text.slice(i, i + width);
-      let mapped: string;
-      if (STRIPPED.test(c)) mapped = "";
-      else if (cp >= 0xff01 && cp <= 0xff5e) mapped = String.fromCharCode(cp - 0xfee0);
-      else if (NFKC_RANGE(cp)) mapped = c.normalize("NFKC");
-      else mapped = CONFUSABLE[c] ?? c;
-      for (let k = 0; k < mapped.length && n < origin.length; k++) origin[n++] = i;
-      out += mapped;
-      i += width;
-    }
-    out = unleet(out);
-    return out === text ? undefined : { text: out, origin: origin.subarray(0, Math.max(n, 1)) };
-  }
-  // Leetspeak only: the lines that have it, joined, each character mapped back (unleet is one character for one).
-  LEET_HIT.lastIndex = 0;
-  const parts: string[] = [];
-  const starts: number[] = [];
+  SUSPECT.lastIndex = 0;
+  const windows: [number, number][] = [];
   let total = 0;
-  for (let m = LEET_HIT.exec(text); m !== null && total < MAX_DECODED; m = LEET_HIT.exec(text)) {
-    const windowStart = Math.max(0, m.index - LEET_LINE_MAX);
-    const from = windowStart + text.slice(windowStart, m.index).lastIndexOf("\n") + 1;
-    const ahead = text.slice(m.index, m.index + LEET_LINE_MAX);
+  for (let m = SUSPECT.exec(text); m !== null && total < MAX_DECODED; m = SUSPECT.exec(text)) {
+    if (/^[A-Za-z0-9@$]+$/.test(m[0])) {
+      const [from, to] = wordSpan(text, m.index, m[0].length);
+      if (!isLeetWord(text.slice(from, to))) {
+        SUSPECT.lastIndex = to; // the rest of a hex string or identifier is no better
+        continue;
+      }
+    }
+    const back = Math.max(0, m.index - WINDOW);
+    const from = back + text.slice(back, m.index).lastIndexOf("\n") + 1;
+    const ahead = text.slice(m.index, m.index + WINDOW);
     const eol = ahead.indexOf("\n");
     const to = eol === -1 ? m.index + ahead.length : m.index + eol;
-    parts.push(unleet(text.slice(from, to)));
-    starts.push(from);
-    total += to - from + 1;
-    LEET_HIT.lastIndex = Math.max(LEET_HIT.lastIndex, to);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+    total += to - from;
+    SUSPECT.lastIndex = Math.max(SUSPECT.lastIndex, to);
   }
-  if (parts.length === 0) return undefined;
-  const origin = new Int32Array(total + 1);
-  let n = 0;
-  parts.forEach((part, k) => {
-    for (let i = 0; i <= part.length && n < origin.length; i++) origin[n++] = starts[k]! + Math.min(i, part.length - 1);
-  });
+  if (windows.length === 0) return undefined;
+  const parts: string[] = [];
+  const origin: number[] = [];
+  for (const [from, to] of windows) {
+    if (parts.length > 0) origin.push(from); // the joining newline
+    normaliseWindow(text, from, to, parts, origin);
+  }
   const joined = parts.join("\n");
-  return { text: joined, origin: origin.subarray(0, Math.max(n, 1)) };
+  const original = windows.map(([from, to]) => text.slice(from, to)).join("\n");
+  return joined === original ? undefined : { text: joined, origin: Int32Array.from(origin) };
 }
 
 // ---- the family ----------------------------------------------------------------------------------------------

@@ -15,8 +15,14 @@ const HIDING_ATTRS =
   /style\s*=\s*["'][^"']{0,400}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;"'!]|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:[;"'!]|$)|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}|(?:max-)?(?:height|width)\s*:\s*0(?:px)?\s*;[^"']{0,100}overflow\s*:\s*hidden|clip\s*:\s*rect\(0|color\s*:\s*(?:transparent|#fff(?:fff)?\b|white\b)[^"']{0,100}background(?:-color)?\s*:\s*(?:#fff(?:fff)?\b|white\b))|\shidden(?:\s|=|$)|aria-hidden\s*=\s*["']?true|class\s*=\s*["'][^"']{0,200}\b(?:hidden|d-none|display-none|invisible|sr-only|visually-hidden|screen-reader-text)\b/i;
 const MD_COMMENT = /^\[(?:\/\/|comment|_)\]:\s*#\s*[("'](.{0,2000})[)"']\s*$/gim;
 
+// A label that speaks to the model ("System:", "AI:", "Assistant note:") then an order: strong.
+const AGENT_LABEL = new RegExp(
+  `^\\s*(?:\\[|\\*\\*)?(?:system|ai|assistant|llm|agent|claude|model|prompt|hidden\\s+instructions?)(?:\\s+(?:message|note|instructions?|prompt|override|directive))?(?:\\]|\\*\\*)?\\s*[:!—-]+\\s*(?:\\w+\\s+){0,3}?${ACTION_VERB}\\b`,
+  "i",
+);
+// A label anyone might write ("Note:", "IMPORTANT:") then an order: weak.
 const LABEL = new RegExp(
-  `^\\s*(?:\\[|\\*\\*)?(?:system|ai|assistant|llm|agent|claude|instructions?|important|note|attention|prompt|admin|developer|hidden\\s+instructions?)(?:\\s+(?:message|note|instructions?|prompt|override|directive))?(?:\\]|\\*\\*)?\\s*[:!—-]+\\s*(?:\\w+\\s+){0,3}?${ACTION_VERB}\\b`,
+  `^\\s*(?:\\[|\\*\\*)?(?:instructions?|important|note|attention|admin|developer|todo)(?:\\]|\\*\\*)?\\s*[:!—-]+\\s*(?:\\w+\\s+){0,3}?${ACTION_VERB}\\b`,
   "i",
 );
 const YOU_MUST = new RegExp(`\\byou\\s+(?:must|should|will|shall|need\\s+to|have\\s+to|are\\s+(?:required|instructed|expected)\\s+to)\\s+(?:\\w+\\s+)?${ACTION_VERB}\\b`, "i");
@@ -28,6 +34,7 @@ function orderIn(hidden: string): "strong" | "weak" | undefined {
   const probe = hidden.replace(/<[^<>]{0,200}>/g, " ");
   if (detectOverride(probe, UNTRUSTED).some((f) => f.severity !== "info")) return "strong";
   if (detectAddressed(probe, UNTRUSTED).some((f) => f.severity !== "info")) return "strong";
+  if (AGENT_LABEL.test(probe)) return "strong";
   if (LABEL.test(probe) || YOU_MUST.test(probe)) return "weak";
   return undefined;
 }

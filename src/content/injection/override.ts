@@ -5,10 +5,10 @@
 // …") turns it off. Does not own: who the text addresses (addressed.ts), where it came from (context.ts).
 import type { InjectionFinding } from "../types.js";
 import { continuesWithAction, finding, inCodeComment, lexicalSeverity, lineStart, mentionOf, type ScanContext } from "./context.js";
+import { compileShapes, forEachShape, type Shape, type ShapeGroup } from "./shapes.js";
 
-type Shape = {
+type OverrideShape = Shape & {
   readonly id: string;
-  readonly re: RegExp;
   /** The verb must begin an order (see ORDER_LEAD); off for shapes that carry their own address ("your new task"). */
   readonly order: boolean;
   /** A project's prose may hold this innocently (strong: false), or it is an order to the model wherever it is. */
@@ -26,87 +26,111 @@ const OBJECT =
 const AFTER_PLACE =
   "(?:above|before|so\\s+far|until\\s+now|up\\s+to\\s+now|(?:that\\s+)?you(?:['’]ve|\\s+have|\\s+were)?\\s+(?:been\\s+)?(?:given|told|received|provided)|given\\s+(?:to\\s+you|before|earlier|previously))";
 
-const SHAPES: readonly Shape[] = [
+const MULTILINGUAL_LEAD = "ignoriere|vergiss|missachte|ignore[zr]|ignora|忽略|前の指示";
+
+const GROUPS: readonly ShapeGroup<OverrideShape>[] = [
   {
-    id: "drop-previous",
-    re: new RegExp(`\\b${DROP_VERB}\\s+(?:${FILLER}\\s+){0,3}(?:${PLACE}\\s+){1,3}(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "gi"),
-    order: true,
-    strong: true,
+    lead: `${DROP_VERB}|${MULTILINGUAL_LEAD}`,
+    shapes: [
+      { id: "drop-previous", re: new RegExp(`${DROP_VERB}\\s+(?:${FILLER}\\s+){0,3}(?:${PLACE}\\s+){1,3}(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "i"), order: true, strong: true },
+      { id: "drop-your", re: new RegExp(`${DROP_VERB}\\s+(?:all\\s+|any\\s+|of\\s+)*your\\s+(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "i"), order: true, strong: true },
+      { id: "drop-all-before", re: new RegExp(`${DROP_VERB}\\s+(?:all|any|every|the)\\s+(?:(?:of\\s+)?(?:the|your)\\s+)?${OBJECT}\\s+${AFTER_PLACE}`, "i"), order: true, strong: true },
+      {
+        id: "forget-everything",
+        re: /(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all\s+(?:of\s+)?(?:that|this|the\s+above))\s+(?:above|before|previously|prior|I\s+(?:said|told\s+you|wrote)|(?:that\s+)?you(?:['’]ve|\s+have|\s+were|\s+had)?\s+(?:been\s+)?(?:told|said|instructed|given|taught|asked))/i,
+        order: true,
+        strong: true,
+      },
+      {
+        // A few other languages: the same order, in the words most attack lists use.
+        id: "drop-previous",
+        re: /(?:ignoriere|vergiss|missachte)\s+(?:alle\s+)?(?:vorherigen|bisherigen|obigen|vorigen)\s+(?:Anweisungen|Instruktionen|Befehle|Regeln)|ignore[zr]?\s+(?:toutes\s+)?les\s+(?:instructions|consignes)\s+(?:précédentes|antérieures|ci-dessus)|ignora\s+(?:todas\s+)?las\s+instrucciones\s+(?:anteriores|previas)|ignora\s+(?:tutte\s+)?le\s+istruzioni\s+(?:precedenti|sopra)|忽略(?:之前|以上|上面|先前)(?:的|所有)*(?:指令|指示|说明)|前の指示を無視/i,
+        order: false,
+        strong: true,
+      },
+    ],
   },
   {
-    id: "drop-your",
-    re: new RegExp(`\\b${DROP_VERB}\\s+(?:all\\s+|any\\s+|of\\s+)*your\\s+(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "gi"),
-    order: true,
-    strong: true,
+    lead: "your",
+    shapes: [
+      {
+        id: "new-instructions",
+        re: /your\s+(?:new|real|actual|true|updated|revised|only|primary|sole|next)\s+(?:task|instructions?|goal|objective|mission|directive|orders?|prompt|purpose)s?\s+(?:is|are|will\s+be)\s*(?::|to\b|now\b|as\s+follows)/i,
+        order: false,
+        strong: true,
+      },
+    ],
   },
   {
-    id: "drop-all-before",
-    re: new RegExp(`\\b${DROP_VERB}\\s+(?:all|any|every|the)\\s+(?:(?:of\\s+)?(?:the|your)\\s+)?${OBJECT}\\s+${AFTER_PLACE}`, "gi"),
-    order: true,
-    strong: true,
+    lead: "new|real|actual|true|secret|hidden|overriding|priority",
+    shapes: [
+      {
+        // A heading that opens a new set of orders: "New instructions:" at the start of a line or sentence.
+        id: "new-instructions",
+        re: /(?<=^|[.!?]\s{1,4}|\n[ \t]{0,8})(?:new|real|actual|true|secret|hidden|overriding|priority)\s+(?:system\s+)?(?:instructions?|directives?|orders|task)\s*:/i,
+        order: false,
+        strong: false,
+      },
+    ],
   },
   {
-    id: "forget-everything",
-    re: /\b(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all\s+(?:of\s+)?(?:that|this|the\s+above))\s+(?:above|before|previously|prior|I\s+(?:said|told\s+you|wrote)|(?:that\s+)?you(?:['’]ve|\s+have|\s+were|\s+had)?\s+(?:been\s+)?(?:told|said|instructed|given|taught|asked))/gi,
-    order: true,
-    strong: true,
+    lead: "you\\s+are",
+    shapes: [
+      {
+        id: "you-are-now",
+        re: /you\s+are\s+now\s+(?:(?:a|an|the|my|in|operating\s+in|running\s+in)\s+)?(?:[\w-]+\s+){0,3}?(?:ai|assistant|chatbot|llm|dan|jailbroken|unrestricted|unfiltered|uncensored|evil|liberated|(?:developer|god|jailbreak|dan|admin|debug|sudo|unrestricted|maintenance)\s+mode)\b/i,
+        order: false,
+        strong: true,
+      },
+      {
+        id: "you-are-now",
+        re: /you\s+are\s+no\s+longer\s+(?:bound\s+by|restricted|limited|an\s+ai|a\s+language\s+model|claude|an\s+assistant|required\s+to\s+(?:follow|obey)|subject\s+to)\b/i,
+        order: false,
+        strong: true,
+      },
+    ],
   },
   {
-    id: "new-instructions",
-    re: /\byour\s+(?:new|real|actual|true|updated|revised|only|primary|sole|next)\s+(?:task|instructions?|goal|objective|mission|directive|orders?|prompt|purpose)s?\s+(?:is|are|will\s+be)\s*(?::|to\b|now\b|as\s+follows)/gi,
-    order: false,
-    strong: true,
+    lead: "from\\s+now",
+    shapes: [
+      {
+        id: "from-now-on",
+        re: /from\s+now\s+on,?\s+(?:you\s+(?:will|must|shall|are\s+to|should|have\s+to|need\s+to|can\s+only|may\s+only|only|always|never)\s+(?:act|respond|answer|reply|ignore|obey|follow|pretend|behave|be|speak|say|write|output|refuse|comply|do|start|begin|end|include|append|prefix)|(?:act|respond|answer|reply|behave|pretend|ignore|obey)\b)/i,
+        order: false,
+        strong: true,
+      },
+    ],
   },
   {
-    id: "new-instructions",
-    re: /(?:^|[.!?]\s+|\n\s*)(?:new|real|actual|true|secret|hidden|override|overriding|priority)\s+(?:system\s+)?(?:instructions?|directives?|orders|task)\s*:/gim,
-    order: false,
-    strong: false,
+    lead: "developer|dan|god|jailbreak|unrestricted|unfiltered|enable|activate|enter|switch",
+    shapes: [
+      {
+        id: "jailbreak-mode",
+        re: /(?:(?:developer|dan|god|jailbreak|unrestricted|unfiltered)\s+mode\s+(?:is\s+(?:now\s+)?)?(?:enabled|activated|on|unlocked|engaged)|(?:enable|activate|enter|switch\s+to)\s+(?:developer|dan|god|jailbreak|unrestricted|unfiltered)\s+mode)\b/i,
+        order: false,
+        strong: true,
+      },
+    ],
   },
   {
-    id: "you-are-now",
-    re: /\byou\s+are\s+now\s+(?:(?:a|an|the|my|in|operating\s+in|running\s+in)\s+)?(?:[\w-]+\s+){0,3}?(?:ai|assistant|chatbot|llm|dan|jailbroken|unrestricted|unfiltered|uncensored|evil|liberated|(?:developer|god|jailbreak|dan|admin|debug|sudo|unrestricted|maintenance)\s+mode)\b/gi,
-    order: false,
-    strong: true,
-  },
-  {
-    id: "you-are-now",
-    re: /\byou\s+are\s+no\s+longer\s+(?:bound\s+by|restricted|limited|an\s+ai|a\s+language\s+model|claude|an\s+assistant|required\s+to\s+(?:follow|obey)|subject\s+to)\b/gi,
-    order: false,
-    strong: true,
-  },
-  {
-    id: "from-now-on",
-    re: /\bfrom\s+now\s+on,?\s+(?:you\s+(?:will|must|shall|are\s+to|should|have\s+to|need\s+to|can\s+only|may\s+only|only|always|never)\s+(?:act|respond|answer|reply|ignore|obey|follow|pretend|behave|be|speak|say|write|output|refuse|comply|do|start|begin|end|include|append|prefix)|(?:act|respond|answer|reply|behave|pretend|ignore|obey)\b)/gi,
-    order: false,
-    strong: true,
-  },
-  {
-    id: "jailbreak-mode",
-    re: /\b(?:(?:developer|dan|god|jailbreak|unrestricted|unfiltered)\s+mode\s+(?:is\s+(?:now\s+)?)?(?:enabled|activated|on|unlocked|engaged)|(?:enable|activate|enter|switch\s+to)\s+(?:developer|dan|god|jailbreak|unrestricted|unfiltered)\s+mode)\b/gi,
-    order: false,
-    strong: true,
-  },
-  {
-    id: "reveal-prompt",
-    re: /\b(?:reveal|print|output|repeat|leak|display|show|dump|disclose|expose|tell\s+me|write\s+out|recite|spell\s+out|return)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?your\s+(?:(?:full|entire|complete|original|initial|hidden|secret|exact|verbatim)\s+)*(?:system\s+prompt|system\s+message|initial\s+(?:prompt|instructions)|hidden\s+(?:prompt|instructions)|instructions|pre-?prompt|rules)\b/gi,
-    order: true,
-    strong: true,
-  },
-  {
-    id: "reveal-prompt",
-    re: /\b(?:reveal|leak|disclose|expose|dump)\s+(?:the\s+)?(?:(?:full|entire|complete|original|hidden|secret)\s+)*(?:system\s+prompt|hidden\s+(?:prompt|instructions))\b/gi,
-    order: true,
-    strong: true,
-  },
-  {
-    // A few other languages: the same order, in the words most attack lists use.
-    id: "drop-previous",
-    re: /\b(?:ignoriere|vergiss|missachte)\s+(?:alle\s+)?(?:vorherigen|bisherigen|obigen|vorigen)\s+(?:Anweisungen|Instruktionen|Befehle|Regeln)|\bignore[zr]?\s+(?:toutes\s+)?les\s+(?:instructions|consignes)\s+(?:précédentes|antérieures|ci-dessus)|\bignora\s+(?:todas\s+)?las\s+instrucciones\s+(?:anteriores|previas)|\bignora\s+(?:tutte\s+)?le\s+istruzioni\s+(?:precedenti|sopra)|忽略(?:之前|以上|上面|先前)(?:的|所有)*(?:指令|指示|说明)|前の指示を無視/gi,
-    order: false,
-    strong: true,
+    lead: "reveal|print|output|repeat|leak|display|show|dump|disclose|expose|tell\\s+me|write\\s+out|recite|spell\\s+out|return",
+    shapes: [
+      {
+        id: "reveal-prompt",
+        re: /(?:reveal|print|output|repeat|leak|display|show|dump|disclose|expose|tell\s+me|write\s+out|recite|spell\s+out|return)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?your\s+(?:(?:full|entire|complete|original|initial|hidden|secret|exact|verbatim)\s+)*(?:system\s+prompt|system\s+message|initial\s+(?:prompt|instructions)|hidden\s+(?:prompt|instructions)|instructions|pre-?prompt|rules)\b/i,
+        order: true,
+        strong: true,
+      },
+      {
+        id: "reveal-prompt",
+        re: /(?:reveal|leak|disclose|expose|dump)\s+(?:the\s+)?(?:(?:full|entire|complete|original|hidden|secret)\s+)*(?:system\s+prompt|hidden\s+(?:prompt|instructions))\b/i,
+        order: true,
+        strong: true,
+      },
+    ],
   },
 ];
+const SHAPES = compileShapes(GROUPS);
 
 // What may precede a verb that gives an order: the start of a clause, a politeness word, or an address to "you".
 const ORDER_LEAD =
@@ -132,24 +156,15 @@ function isOrder(text: string, start: number): boolean {
 
 export function detectOverride(text: string, ctx: ScanContext): InjectionFinding[] {
   const out: InjectionFinding[] = [];
-  const taken: number[] = [];
-  for (const shape of SHAPES) {
-    shape.re.lastIndex = 0;
-    for (let m = shape.re.exec(text); m !== null; m = shape.re.exec(text)) {
-      // Shapes anchored on a clause boundary include it; the finding starts at the first word.
-      const lead = /^[\s.!?]*/.exec(m[0])![0].length;
-      const start = m.index + lead;
-      const end = m.index + m[0].length;
-      if (taken.some((t) => Math.abs(t - start) < 40)) continue;
-      if (shape.order && !isOrder(text, start)) continue;
-      if (HUMAN_CONDITION.test(text.slice(end, end + 80))) continue;
-      const mention = mentionOf(text, start, end);
-      const action = continuesWithAction(text, end);
-      const severity = lexicalSeverity(ctx, { mention, comment: inCodeComment(text, start), strong: shape.strong, action });
-      taken.push(start);
-      out.push(finding("override", severity, text, start, end));
-      if (out.length >= 20) return out;
-    }
-  }
+  forEachShape(text, SHAPES, (shape, m) => {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (shape.order && !isOrder(text, start)) return;
+    if (HUMAN_CONDITION.test(text.slice(end, end + 80))) return;
+    const action = continuesWithAction(text, end);
+    const severity = lexicalSeverity(ctx, { mention: mentionOf(text, start, end), comment: inCodeComment(text, start), strong: shape.strong, action });
+    out.push(finding("override", severity, text, start, end));
+    return out.length < 20;
+  });
   return out;
 }

@@ -1,6 +1,8 @@
 // Shared vitest glue for the end-to-end tests: a fresh sandbox per scenario with hookwarden installed one of three
 // ways, one scripted `claude -p` run per scenario, and assertions on what the model was told.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { installManaged, installProject, managedInstallEnabled, missingDist, pluginArgs } from "./install.mjs";
 import { makeSandbox, runClaude, type RunResult, type Sandbox } from "./run-claude.mjs";
@@ -50,6 +52,7 @@ export function useInstall(kind: InstallKind): () => World {
   return () => {
     const sb = makeSandbox({ prefix: `hw-e2e-${kind}-` });
     live.push(sb);
+    assertOutsideTemp(sb.root);
     if (kind === "project") installProject(sb);
     const extra = kind === "plugin" ? pluginArgs() : {};
     return {
@@ -80,6 +83,22 @@ export function useInstall(kind: InstallKind): () => World {
       },
     };
   };
+}
+
+/** hookwarden's write scope includes the temp dirs, so a sandbox inside one would make "outside" writes legal. */
+function assertOutsideTemp(root: string): void {
+  if (process.platform === "win32") return;
+  for (const t of new Set([os.tmpdir(), "/tmp"])) {
+    let real: string;
+    try {
+      real = fs.realpathSync(t);
+    } catch {
+      continue;
+    }
+    if (root === real || root.startsWith(real + path.sep)) {
+      throw new Error(`e2e sandbox ${root} is inside the temp dir ${real}, which is in hookwarden's write scope; set HOOKWARDEN_E2E_TMP to another directory`);
+    }
+  }
 }
 
 /** Whether the managed install can run here; the caller registers MANAGED_SKIP_NAME as a skipped test otherwise. */

@@ -9,7 +9,6 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./run-claude.mjs";
-import { temporaryFallbackInit } from "./TEMPORARY-fallback-init.mjs";
 
 export const HOOK_BUNDLES = ["pre-tool-use", "post-tool-use", "session-start", "user-prompt-submit"];
 export const SYSTEM_MANAGED_DIR = "/etc/claude-code";
@@ -53,8 +52,7 @@ export function hookwardenCli(args, opts = {}) {
  */
 export function installProject(sb, repo = hookwardenRoot()) {
   const settings = path.join(sb.project, ".claude", "settings.json");
-  if (!fs.existsSync(path.join(repo, "dist", "cli.cjs"))) temporaryFallbackInit(settings, repo); // TEMPORARY
-  else hookwardenCli(["init", "--scope", "project", "--dir", sb.project], {
+  hookwardenCli(["init", "--scope", "project", "--dir", sb.project], {
     repo,
     cwd: sb.project,
     env: { PATH: process.env.PATH ?? "", HOME: sb.home, CLAUDE_CONFIG_DIR: sb.configDir, HOOKWARDEN_MANAGED_DIR: sb.managed },
@@ -98,8 +96,7 @@ export function installManaged(dir = SYSTEM_MANAGED_DIR, repo = hookwardenRoot()
   };
   process.once("exit", restore); // last resort if afterAll never runs
   try {
-    if (!fs.existsSync(path.join(repo, "dist", "cli.cjs"))) temporaryFallbackInit(file, repo); // TEMPORARY
-    else hookwardenCli(["init", "--scope", "managed", "--managed-dir", dir], { repo });
+    hookwardenCli(["init", "--scope", "managed", "--managed-dir", dir], { repo });
   } catch (error) {
     restore();
     throw error;

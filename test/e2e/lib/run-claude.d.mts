@@ -14,7 +14,8 @@ export interface Sandbox {
   write(file: string, content: string | object): string;
   cleanup(): void;
 }
-export function makeSandbox(opts?: { prefix?: string }): Sandbox;
+export function sandboxBase(): string;
+export function makeSandbox(opts?: { prefix?: string; base?: string }): Sandbox;
 export function claudeEnv(sb: Sandbox, apiUrl: string, opts?: { managedDirOverride?: boolean; env?: Record<string, string | undefined> }): Record<string, string>;
 
 export interface RunOptions {

@@ -49,16 +49,36 @@ function isMusl() {
 }
 
 /**
- * A throwaway world for one CLI run. Everything lives under one temp root:
+ * Where sandboxes live. NOT the system temp dir: hookwarden puts the temp dir (`$TMPDIR` and `/tmp`) in the write
+ * scope by default, so a project, HOME or "outside" directory under /tmp would make every "outside the project" write
+ * land in scope. `HOOKWARDEN_E2E_TMP` overrides; otherwise /var/tmp (Linux, macOS), else the temp dir (Windows).
+ */
+export function sandboxBase() {
+  if (process.env.HOOKWARDEN_E2E_TMP) return path.resolve(process.env.HOOKWARDEN_E2E_TMP);
+  if (process.platform !== "win32") {
+    try {
+      fs.accessSync("/var/tmp", fs.constants.W_OK);
+      return "/var/tmp";
+    } catch {
+      // not writable here: fall back to the temp dir
+    }
+  }
+  return os.tmpdir();
+}
+
+/**
+ * A throwaway world for one CLI run. Everything lives under one root in sandboxBase():
  *   project/        the session's cwd and CLAUDE_PROJECT_DIR (has .git/ and README.md)
  *   home/           HOME; home/.claude is CLAUDE_CONFIG_DIR, so hookwarden's data dir (~/.claude/hookwarden) is private
- *   home/outside/   a directory outside the project (deliberately NOT inside the child's TMPDIR, which may be in scope)
- *   tmp/            TMPDIR for the CLI and its hooks
+ *   home/outside/   a directory outside the project and outside every temp dir
+ *   tmp/            TMPDIR for the CLI and its hooks (so the write scope's temp dir is this one, plus /tmp)
  *   managed/        an empty managed-settings dir (HOOKWARDEN_MANAGED_DIR) so tests never read the real /etc policy
- * @param {{ prefix?: string }} [opts]
+ * @param {{ prefix?: string, base?: string }} [opts]
  */
 export function makeSandbox(opts = {}) {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? "hw-e2e-")));
+  const base = opts.base ?? sandboxBase();
+  fs.mkdirSync(base, { recursive: true });
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(base, opts.prefix ?? "hw-e2e-")));
   const project = path.join(root, "project");
   const home = path.join(root, "home");
   const configDir = path.join(home, ".claude");

@@ -1,0 +1,2 @@
+// Plain-English descriptions of shell commands, for reasons and `hookwarden explain`.
+export { describeCommand, describeCommands, describeShell } from "./describe.js";

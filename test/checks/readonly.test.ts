@@ -1,0 +1,138 @@
+// Read-only set: each table entry's examples through the whole pipeline, the option checks that make a program
+// safe, write redirections, and the sed script scanner.
+import { describe, expect, it } from "vitest";
+import { readOnlyVerdict, sedScriptReadOnly } from "../../src/checks/readonly.js";
+import { READ_ONLY } from "../../src/checks/readonly.rules.js";
+import { commandsOf, decideBash, kind } from "../shell/helpers.js";
+
+const allReadOnly = (src: string) => commandsOf(src).every((c) => readOnlyVerdict(c).ok);
+
+describe("table examples (whole pipeline)", () => {
+  for (const rule of READ_ONLY) {
+    describe(rule.programs.slice(0, 3).join(", "), () => {
+      it.each(rule.match.map((m) => [m]))("read-only: %s", (src) => {
+        expect(allReadOnly(src), src).toBe(true);
+        expect(kind(src), decideBash(src).reason).toBe("allow");
+      });
+      it.each((rule.notMatch ?? []).map((m) => [m]))("not read-only: %s", (src) => {
+        expect(allReadOnly(src), src).toBe(false);
+        expect(kind(src)).not.toBe("allow");
+      });
+    });
+  }
+});
+
+describe("corpus near misses stay allowed", () => {
+  it.each([
+    ["ls"],
+    ["git log -n 3"],
+    ["grep -rn TODO ."],
+    ["cat src/index.ts"],
+    ["wc -c README.md"],
+    ["find src -type f"],
+    ["git diff --stat"],
+    ["head README.md | tail -n 1"],
+    ["echo \"wget is not allowed\""],
+    ["grep -n \"curl\" src/index.ts"],
+    ["git status && git diff --stat"],
+    ["cd src && git log --oneline -5 -- index.ts"],
+    ["ls -la 2>/dev/null || echo none"],
+    ["test -f package.json && cat package.json"],
+    ["git diff HEAD~3 -- src | head -100"],
+    ["find . -name '*.ts' | wc -l"],
+    ["sort -u a.txt | uniq -c | sort -rn | head"],
+    ["git show HEAD --stat"],
+    ["stat -c %s README.md"],
+    ["du -sh src"],
+    ["echo $HOME"],
+    ["tree -L 2 -I node_modules"],
+    ["rg -n 'TODO|FIXME' src"],
+    ["jq '.dependencies | keys' package.json"],
+    ["git branch --show-current"],
+    ["git rev-parse --abbrev-ref HEAD"],
+    ["set -euo pipefail; ls"],
+    ["export LANG=C; sort x"],
+  ])("%s", (src) => {
+    expect(kind(src), decideBash(src).reason).toBe("allow");
+  });
+});
+
+describe("not read-only", () => {
+  it.each([
+    ["echo x > out.txt", /writes to `out.txt`/],
+    ["ls >> log", /writes to/],
+    ["cat a &> b", /writes to/],
+    ["echo hi >| f", /writes to/],
+    ["cat x >&file", /writes to/],
+    ["sudo ls", /another user/],
+    ["./cat x", /path/],
+    ["~/bin/ls", /path/],
+    ["PATH=/tmp ls", /PATH/],
+    ["env", /not in the read-only set/],
+    ["printenv", /not in the read-only set/],
+    ["export -p", /prints variables/],
+    ["set", /prints every shell variable/],
+    ["find . $ACTION", /could be an option/],
+    ["sort -o $OUT x", /can write/],
+    ["git -c core.pager=less log", /git -c/],
+    ["git --exec-path=/tmp status", /--exec-path/],
+    ["git branch -D main", /branch/],
+    ["git tag -a v1 -m x", /tag/],
+    ["git remote add o u", /remote add/],
+    ["git stash", /stash/],
+    ["git log --output=/tmp/x", /can write/],
+    ["rg --pre cat x", /can write files or run programs/],
+    ["jq -n env", /environment/],
+    ["jq -f prog.jq x", /from a file/],
+    ["sed -f script.sed x", /from a file/],
+    ["sed -i.bak s/a/b/ x", /in place/],
+    ["date -s 2020-01-01", /can write/],
+    ["uniq a b", /operands/],
+  ])("%s", (src, why) => {
+    const verdicts = commandsOf(src).map(readOnlyVerdict);
+    const bad = verdicts.find((v) => !v.ok);
+    expect(bad, src).toBeDefined();
+    expect(bad && !bad.ok ? bad.why : "").toMatch(why);
+  });
+  it("/dev/null and fd duplications are not writes", () => {
+    expect(allReadOnly("ls > /dev/null 2>&1 1>&2 2>&- >/dev/stderr")).toBe(true);
+  });
+});
+
+describe("sed scripts", () => {
+  it.each([
+    ["p", true],
+    ["1,5p", true],
+    ["s/a/b/g", true],
+    ["s|a|b|gp", true],
+    ["/x/d;s/y/z/", true],
+    ["$!N;P;D", true],
+    ["/start/,/end/{/skip/d;p}", true],
+    ["y/abc/xyz/", true],
+    ["1~2p", true],
+    ["a\\ text", true],
+    ["s/w/e/", true],
+    ["s/a/b/w out", false],
+    ["s/a/b/e", false],
+    ["w out", false],
+    ["1w out", false],
+    ["e touch x", false],
+    ["r /etc/passwd", false],
+    ["R x", false],
+    ["W x", false],
+    ["s/a", false],
+    ["/x/ e ls", false],
+    ["1!{w out\n}", false],
+    ["k", false],
+  ])("%j → %s", (script, ok) => {
+    expect(sedScriptReadOnly(script)).toBe(ok);
+  });
+  it("reads every -e script and --expression", () => {
+    expect(allReadOnly("sed -n -e p -e 's/a/b/w x' f")).toBe(false);
+    expect(allReadOnly("sed --expression='s/a/b/' f")).toBe(true);
+    expect(allReadOnly("sed -ne 's/a/b/p' f")).toBe(true);
+  });
+  it("--sandbox makes any script read-only", () => {
+    expect(allReadOnly("sed --sandbox 'w x' f")).toBe(true);
+  });
+});
