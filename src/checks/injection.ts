@@ -104,15 +104,18 @@ function isFetcher(c: ShellCommand): boolean {
 }
 
 /** A shell or interpreter that takes its code from stdin (no `-c`, no script operand, or `-`/`-s`). */
+const STDIN_FILES = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
 function readsCodeFromStdin(c: ShellCommand): boolean {
   const name = nameOf(c);
+  if (name === "source" || name === ".") return c.args[0] !== undefined && STDIN_FILES.has(c.args[0].value);
   const interp = interpreterOf(name);
   if (!SHELLS.has(name) && !interp) return false;
   if (SHELLS.has(name) && c.args.some((a) => !a.dynamic && /^-[A-Za-z]*c[A-Za-z]*$/.test(a.value))) return false;
   if (interp && interp.flags.some((f) => hasFlag(c.args, f))) return false;
   if (interp && hasFlag(c.args, "-m")) return false;
   const operand = c.args.find((a) => a.dynamic || !a.value.startsWith("-") || a.value === "-");
-  return operand === undefined || operand.value === "-" || hasFlag(c.args, "-s");
+  return operand === undefined || STDIN_FILES.has(operand.value) || hasFlag(c.args, "-s");
 }
 
 function stdinFed(c: ShellCommand): boolean {
@@ -177,7 +180,10 @@ function substitutionWords(c: ShellCommand): Word[] {
   return words.filter((w) => w.features?.includes("command") || w.features?.includes("process"));
 }
 
-const ALIAS_LIKE = new Set(["alias", "hash", "enable", "bind", "shopt", "trap"]);
+/** zsh glob qualifiers that run code: `*(e:'cmd':)`, `*(+func)`. */
+const ZSH_CODE_QUALIFIER = /\((#q)?[^)]*(\be[:'"{]|\+[A-Za-z_])/;
+
+const ALIAS_LIKE = new Set(["alias", "hash", "enable", "bind", "shopt", "trap", "zmodload"]);
 
 function aliasSignal(c: ShellCommand): string | undefined {
   const name = nameOf(c);
@@ -188,6 +194,7 @@ function aliasSignal(c: ShellCommand): string | undefined {
   if (name === "enable" && args.some((a) => /^-[a-z]*f/.test(a))) return "loads a builtin from a shared library";
   if (name === "bind" && args.some((a) => /^-[a-z]*x/.test(a))) return "binds a key to a shell command";
   if (name === "shopt" && args.includes("expand_aliases")) return "turns on alias expansion";
+  if (name === "zmodload" && c.args.length > 0) return "loads a zsh module, which can add network and file builtins";
   if (name === "trap" && c.args.length >= 2 && c.args[0]!.value !== "-" && c.args[0]!.value !== "") return "sets a trap that runs code later";
   return undefined;
 }
@@ -229,6 +236,11 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     } else if (name && c.nameText !== undefined && isObfuscated(c.nameText, name)) {
       out.push(ask("injection.obfuscated-name", `The program name is written as \`${clip(c.nameText)}\`, which spells \`${name}\` in a way that hides it (quotes, escapes or ANSI-C inside the name); write it plainly.`, c));
     }
+    if (name.startsWith("=") && name.length > 1) {
+      out.push(ask("injection.obfuscated-name", `\`${clip(name)}\` is zsh's equals expansion: it runs \`${name.slice(1)}\` by its full path; write the program name plainly.`, c));
+    }
+    const qualifier = c.args.find((a) => a.features?.includes("glob") && ZSH_CODE_QUALIFIER.test(a.text));
+    if (qualifier) out.push(ask("injection.glob-qualifier", `\`${clip(qualifier.text, 60)}\` is a zsh glob qualifier that runs code for every file it matches; list the files another way.`, c));
     if (name && /[^\x20-\x7e]/.test(name)) {
       out.push(ask("injection.unicode-name", `The program name \`${name}\` has non-ASCII characters, which can imitate a familiar program; retype it with plain ASCII.`, c));
     }

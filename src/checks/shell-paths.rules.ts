@@ -351,10 +351,10 @@ export const CONTENT_READERS: ReadonlySet<string> = new Set([
 export const MULTICALL: ReadonlySet<string> = new Set(["busybox", "toybox"]);
 
 /** Programs whose output lists file names that `xargs` / `find -exec` then hand to a reader (`find . -type f | xargs
- *  cat`). `roots`: how to find the listed directories; `nameOptions`: filters on the listed names; `hidden`: the
- *  lister skips dot-files unless given one of these options. */
-export const FILE_LISTERS: Readonly<Record<string, { readonly roots: "before-expression" | "operands" | "after-pattern"; readonly nameOptions?: readonly string[]; readonly showHidden?: readonly string[] }>> = {
-  find: { roots: "before-expression", nameOptions: ["-name", "-iname"] },
+ *  cat`). `roots`: how to find the listed directories; `showHidden`: the lister skips dot-files unless given one of
+ *  these options. */
+export const FILE_LISTERS: Readonly<Record<string, { readonly roots: "before-expression" | "operands" | "after-pattern"; readonly showHidden?: readonly string[] }>> = {
+  find: { roots: "before-expression" }, // -name / -iname filters: program-argv.ts
   ls: { roots: "operands", showHidden: ["-a", "-A", "--all", "--almost-all"] },
   fd: { roots: "after-pattern", showHidden: ["-H", "--hidden", "-u", "--unrestricted"] },
   fdfind: { roots: "after-pattern", showHidden: ["-H", "--hidden", "-u", "--unrestricted"] },

@@ -7,12 +7,14 @@ import type { Context } from "../context-types.js";
 import { expandArgs, expandOne, hasOption, optionValues, parseArgs, type Arg, type ParsedArgs } from "../paths/argv.js";
 import { credentialBelow, credentialExamples, credentialFileUnder, matchCredential, type CredentialMatch, type TreeFilter } from "../paths/credentials.js";
 import { globCouldMatch } from "../paths/fs-glob.js";
+import { readFindArgv, readGitArgv, readPerlArgv, readTarArgv, sedWriteFiles, under } from "../paths/program-argv.js";
 import { staticPrefix } from "../paths/globs.js";
 import { matchPathRules } from "../paths/permission-rules.js";
 import { matchProtected, protectedBelow, type ProtectedMatch } from "../paths/protected.js";
 import { isDirectory, resolveAgainst, type Resolution } from "../paths/resolve.js";
 import { describeScope, inWriteScope, isSinkDevice } from "../paths/scope.js";
 import { ShellTracker, type ShellState } from "../paths/shell-state.js";
+import { expandWordText } from "../paths/word.js";
 import type { ShellCommand } from "../shell/model.js";
 import type { Finding, RuleId } from "../types.js";
 import {
@@ -63,12 +65,11 @@ interface Eval {
 
 export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
   const tracker = new ShellTracker(ctx);
-  callCommands = commands;
   const out: Finding[] = [];
   const inside: string[] = [];
   for (const cmd of [...commands].sort((a, b) => a.seq - b.seq)) {
     const states = tracker.statesFor(cmd);
-    const evals = states.map((s) => evaluate(cmd, s, tracker, ctx));
+    const evals = states.map((s) => evaluate(cmd, s, tracker, ctx, commands));
     out.push(...merge(evals, cmd));
     for (const e of evals) inside.push(...e.inside);
     tracker.advance(cmd);
@@ -81,9 +82,6 @@ export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context)
   return dedupeFindings(out);
 }
 
-/** The commands of the call being checked (for `find … | xargs cat`: who lists the names the reader gets). */
-let callCommands: readonly ShellCommand[] = [];
-
 /** Several possible cwds: deny only when every one of them denies; when they disagree, ask. */
 function merge(evals: readonly Eval[], cmd: ShellCommand): Finding[] {
   if (evals.length === 1) return evals[0]!.findings;
@@ -95,8 +93,8 @@ function merge(evals: readonly Eval[], cmd: ShellCommand): Finding[] {
   return [...rest, ask("scope.unknown-target", `${commandText(cmd)}: where this runs depends on whether an earlier cd succeeded or ran in a subshell; in one case ${lowerFirst(example.reason ?? "")}`)];
 }
 
-function evaluate(cmd: ShellCommand, state: ShellState, tracker: ShellTracker, ctx: Context): Eval {
-  const ev = new Evaluation(cmd, state, tracker, ctx);
+function evaluate(cmd: ShellCommand, state: ShellState, tracker: ShellTracker, ctx: Context, call: readonly ShellCommand[]): Eval {
+  const ev = new Evaluation(cmd, state, tracker, ctx, call);
   ev.run();
   return { findings: ev.findings, inside: ev.inside };
 }
@@ -113,6 +111,8 @@ class Evaluation {
     private readonly state: ShellState,
     private readonly tracker: ShellTracker,
     private readonly ctx: Context,
+    /** Every command of the call (for `find … | xargs cat`: who lists the names the reader gets). */
+    private readonly call: readonly ShellCommand[],
   ) {
     this.cwd = state.cwd?.physical;
   }
@@ -129,8 +129,9 @@ class Evaluation {
   run(): void {
     const env = this.tracker.wordEnv(this.state);
     for (const r of this.cmd.redirects) this.redirect(r.op, r.target);
-    if (this.cmd.name.kind !== "literal" || this.cmd.name.value === "") return;
-    let program = path.posix.basename(this.cmd.name.value);
+    const name = this.programName(env);
+    if (name === undefined || name === "") return;
+    let program = path.posix.basename(name);
     let words = this.cmd.args;
     if (MULTICALL.has(program) && words[0] && !words[0].dynamic) {
       program = path.posix.basename(words[0].value);
@@ -163,6 +164,15 @@ class Evaluation {
     for (const l of fx.links) this.noteLink(l.link, l.target);
     for (const c of fx.creates) this.noteCreated(c);
     this.reads(program, args, fx);
+  }
+
+  /** argv[0]; a dynamic name we can expand from this call's own assignments (`c=cat; $c .env`) counts as that
+   *  program — the injection check asks about the indirection, and this one still sees what it touches. */
+  private programName(env: ReturnType<ShellTracker["wordEnv"]>): string | undefined {
+    if (this.cmd.name.kind === "literal") return this.cmd.name.value;
+    const e = expandWordText(this.cmd.name.text, env);
+    if (e.kind !== "known" || e.alternatives.length !== 1 || e.alternatives[0]!.pattern !== undefined) return undefined;
+    return e.alternatives[0]!.value;
   }
 
   // ── writes ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -297,7 +307,8 @@ class Evaluation {
     if (pattern) {
       const parsed = parseArgs(args, { shortValue: pattern.shortValue, longValue: pattern.longValue });
       if (!hasOption(parsed, pattern.patternOptions) && parsed.operands[0]) fx.notRead.add(parsed.operands[0]);
-      for (const o of parsed.options) if (o.value && !pattern.patternOptions.includes(o.name) && o.name !== "-f" && o.name !== "--file") fx.notRead.add(o.value);
+      // Option values are patterns, separators, counts…; only a pattern *file* (`grep -f FILE`) is read.
+      for (const o of parsed.options) if (o.value && !["-f", "--file", "--from-file"].includes(o.name)) fx.notRead.add(o.value);
     }
     const exemptOptions = NON_READING_OPTIONS[program] ?? [];
     for (let i = 0; i < args.length; i++) {
@@ -409,7 +420,7 @@ class Evaluation {
     const findWrapper = this.cmd.wrappers?.find((w) => w.name === "find");
     if (fromFind && findWrapper) listers.push({ name: "find", argv: findWrapper.argv.slice(1) });
     else {
-      for (const c of callCommands) {
+      for (const c of this.call) {
         if (c === this.cmd || c.name.kind !== "literal" || c.seq > this.cmd.seq) continue;
         const name = path.posix.basename(c.name.value);
         if (FILE_LISTERS[name]) listers.push({ name, argv: c.args });
@@ -428,15 +439,12 @@ class Evaluation {
   private listedCredential(name: string, words: readonly ShellCommand["args"][number][]): CredentialMatch | undefined {
     const spec = FILE_LISTERS[name]!;
     const args = expandArgs(words, this.tracker.wordEnv(this.state), this.cwd);
-    const values = args.map((a) => a.value ?? "");
     let roots: Arg[];
     const include: string[] = [];
     if (spec.roots === "before-expression") {
-      roots = [];
-      let i = 0;
-      while (i < args.length && /^-([HLP]|O\d*)$/.test(values[i]!)) i++;
-      for (; i < args.length && !/^[-(!,]/.test(values[i]!); i++) roots.push(args[i]!);
-      for (; i < args.length; i++) if ((spec.nameOptions ?? []).includes(values[i]!) && args[i + 1]?.value !== undefined) include.push(args[i + 1]!.value!);
+      const find = readFindArgv(args);
+      roots = [...find.roots];
+      include.push(...find.namePatterns);
     } else {
       const operands = parseArgs(args).operands;
       roots = [...(spec.roots === "after-pattern" ? operands.slice(1) : operands)];
@@ -708,7 +716,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
     if (hasOption(p, ["--dry-run", "-C", "--check"])) return;
     const dirs = optionValues(p, ["-d", "--directory"]);
     const dir = dirs.length > 0 ? dirs[dirs.length - 1]! : undefined;
-    const within = (a: Arg): Arg => (dir?.value !== undefined && a.value !== undefined && !a.value.startsWith("/") ? { ...a, value: path.posix.join(dir.value, a.value) } : a);
+    const within = (a: Arg): Arg => under(dir, a);
     for (const o of [...optionValues(p, ["-o", "--output", "-r", "--reject-file"])]) {
       fx.notRead.add(o);
       if (o.value !== "-") fx.targets.push(t(within(o)));

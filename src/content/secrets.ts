@@ -67,8 +67,22 @@ async function loadLint(): Promise<Lint> {
   };
 }
 
+/**
+ * A superset of what secretlint 12's recommended preset can match: the prefix or keyword each of its rules needs
+ * (aws, privatekey, npm, slack, basicauth, database-connection-string, openai, anthropic, groq, huggingface, linear,
+ * notion, sendgrid, shopify, github, gitlab, grafana, 1password, hashicorp-vault, vercel, databricks, docker, figma,
+ * gcp). Text with none of them can't produce a secretlint finding, so it is not handed to secretlint at all: most
+ * tool output (test runs, code, logs) never pays for it. Update this list when the preset is upgraded.
+ */
+const SECRETLINT_HINT =
+  /aws|akia|a3t|agpa|aida|aroa|aipa|anpa|anva|asia|-----begin|_authtoken|npm_|xox|xapp|hooks\.slack|:\/\/[^\s/:@]{1,256}:[^\s/@]{1,256}@|mongodb|mysql|postgres|sk-|gsk_|hf_|lin_api_|ntn_|sg\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|glpat-|glc_|glsa_|ops_|hv[sbr]\.|v(?:cp|ci|ca|cr|ck)_|dapi|dckr_pat_|figd_|service_account|private_key/i;
+
+export function mayHoldProviderSecret(text: string): boolean {
+  return SECRETLINT_HINT.test(text);
+}
+
 /** secretlint alone, lazily loaded; its exceptions become an empty result so the pattern table still answers. */
-async function lintSecrets(text: string): Promise<{ spans: SecretSpan[]; error?: string }> {
+export async function lintSecrets(text: string): Promise<{ spans: SecretSpan[]; error?: string }> {
   try {
     lintPromise ??= loadLint();
     const lint = await lintPromise;
@@ -85,7 +99,7 @@ export async function detectSecrets(text: string): Promise<SecretMatch[]> {
   const ours = findSecretsSync(source).map((s) => ({ ...s, detector: "pattern" }));
   // secretlint reports a whole connection string or assignment where ours names just the password: keep the
   // narrower span, so the mask leaves the host and the key name readable.
-  const theirs = (await lintSecrets(source)).spans
+  const theirs = (mayHoldProviderSecret(source) ? (await lintSecrets(source)).spans : [])
     .filter((s) => !ours.some((o) => o.start >= s.start && o.end <= s.end))
     .filter((s) => !placeholderSpan(source.slice(s.start, s.end)))
     .map((s) => ({ ...s, detector: `secretlint:${s.kind}` }));

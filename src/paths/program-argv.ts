@@ -210,21 +210,71 @@ export function readGitArgv(all: readonly Arg[]): GitArgv {
 
 // ── sed ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Files named by sed `w FILE` commands and `s///w FILE` flags (each writes that file). */
+/** Files named by sed `w FILE` commands and `s///w FILE` flags (each writes that file). A small scanner over the
+ *  script: addresses, `{}` groups, `s`/`y` with any delimiter, and the commands whose argument runs to the end of
+ *  the line (`w`, `r`, `a`, `i`, `c`, `e`, `#`), where a `;` is part of the file name. */
 export function sedWriteFiles(script: string): string[] {
   const out: string[] = [];
-  for (const raw of script.split(/\n|;(?![^/]*\/)/)) {
-    const s = raw.trim().replace(/^(\d+|\$|\/(?:[^/\\]|\\.)*\/)(,(\d+|\$|\/(?:[^/\\]|\\.)*\/))?!?\s*/, "");
-    const w = /^[wW]\s+(.+)$/.exec(s);
-    if (w) {
-      out.push(w[1]!.trim());
+  let i = 0;
+  const n = script.length;
+  const restOfLine = (): string => {
+    const end = script.indexOf("\n", i);
+    const text = script.slice(i, end < 0 ? n : end);
+    i = end < 0 ? n : end + 1;
+    return text.trim();
+  };
+  const skipRegex = (delim: string): void => {
+    while (i < n && script[i] !== delim) i += script[i] === "\\" ? 2 : 1;
+    i++;
+  };
+  while (i < n) {
+    const c = script[i]!;
+    if (/[\s;{}!]/.test(c)) {
+      i++;
       continue;
     }
-    const sub = /^s(.)/.exec(s);
-    if (sub) {
-      const d = sub[1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const m = new RegExp(`^s${d}(?:[^${d}\\\\]|\\\\.)*${d}(?:[^${d}\\\\]|\\\\.)*${d}([gpiImMe0-9]*)w\\s+(.+)$`).exec(s);
-      if (m) out.push(m[2]!.trim());
+    // address: a number, `$`, `/re/`, `\cREc`, optionally `,addr` or `~step`
+    const skipAddress = (): void => {
+      if (/[0-9$]/.test(script[i] ?? "")) while (i < n && /[0-9$~+]/.test(script[i]!)) i++;
+      else if (script[i] === "/") {
+        i++;
+        skipRegex("/");
+        while (/[IM]/.test(script[i] ?? "")) i++;
+      } else if (script[i] === "\\" && i + 1 < n) {
+        const d = script[i + 1]!;
+        i += 2;
+        skipRegex(d);
+      }
+    };
+    skipAddress();
+    if (script[i] === ",") {
+      i++;
+      skipAddress();
+    }
+    while (i < n && /[\s!]/.test(script[i]!)) i++;
+    const cmd = script[i];
+    if (cmd === undefined) break;
+    i++;
+    if (cmd === "w" || cmd === "W") {
+      const file = restOfLine();
+      if (file) out.push(file);
+    } else if ("raicRe#:bTtvlqQL".includes(cmd)) {
+      if ("raicRe#".includes(cmd)) restOfLine();
+      else while (i < n && !/[;\n}]/.test(script[i]!)) i++;
+    } else if (cmd === "s" || cmd === "y") {
+      const d = script[i];
+      if (d === undefined) break;
+      i++;
+      skipRegex(d);
+      skipRegex(d);
+      if (cmd === "s") {
+        while (i < n && /[gpiImMe0-9]/.test(script[i]!)) i++;
+        if (script[i] === "w") {
+          i++;
+          const file = restOfLine();
+          if (file) out.push(file);
+        }
+      }
     }
   }
   return out.filter((f) => f !== "/dev/stdout" && f !== "/dev/stderr");

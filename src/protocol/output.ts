@@ -13,8 +13,14 @@ export interface PreToolUseOutput {
   };
 }
 
+/** Claude and the user should know who answered: every reason names hookwarden once. */
+function signed(reason: string | undefined): string | undefined {
+  if (!reason) return reason;
+  return /^hookwarden\b/i.test(reason) ? reason : `hookwarden: ${reason}`;
+}
+
 export function preToolUseOutput(decision: Decision): PreToolUseOutput {
-  const reason = decision.kind === "allow" ? decision.reason : decision.reason;
+  const reason = signed(decision.reason);
   return {
     hookSpecificOutput: {
       hookEventName: "PreToolUse",

@@ -8,6 +8,7 @@ import { MAX_COMMANDS, MAX_REPARSE_DEPTH, MAX_WRAPPERS, parseSource, scriptError
 import { toWord, literalWord } from "./words.js";
 import { isWrapper, unwrapStep, type StdinInfo } from "./unwrap.js";
 import { literalOutput, programName } from "./programs.js";
+import { expandBraces } from "./braces.js";
 import type { Span } from "../types.js";
 
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
@@ -277,6 +278,19 @@ interface Pending {
   readonly wrappers: readonly Wrapper[];
 }
 
+/** A plain brace word (`{curl,x}`, `/etc/{a,b}`) becomes the literal words bash makes of it; the source text stays
+ *  on each, so a hidden name still reads as obfuscated. */
+function pushExpanded(argv: Word[], w: Word): void {
+  if (w.dynamic && w.features?.length === 1 && w.features[0] === "brace") {
+    const words = expandBraces(w.text);
+    if (words) {
+      for (const value of words) argv.push({ value, text: w.text, dynamic: false });
+      return;
+    }
+  }
+  argv.push(w);
+}
+
 /** What every command emitted for one unbash Command shares. */
 interface Shared {
   readonly frame: Frame;
@@ -326,8 +340,9 @@ function emitCommand(node: Command, frame: Frame, out: ShellCommand[], stack: It
     if (assignments === NO_ASSIGNMENTS) assignments = [];
     assignments.push(assignmentOf(p, p.text));
   }
-  const nameWord = node.name ? toWord(node.name) : undefined;
-  if (nameWord) argv.push(nameWord);
+  const first = node.name ? toWord(node.name) : undefined;
+  if (first) pushExpanded(argv, first);
+  const nameWord = argv[0];
   const declaration = nameWord !== undefined && !nameWord.dynamic && DECLARATIONS.has(nameWord.value);
   for (const a of node.args) {
     if (a.type === "Assignment") {
@@ -338,7 +353,7 @@ function emitCommand(node: Command, frame: Frame, out: ShellCommand[], stack: It
       }
       const v = as.value;
       argv.push(v.dynamic ? { value: `${a.name}=${v.value}`, text: a.text, dynamic: true, features: v.features ?? ["parameter"], literalPrefix: `${a.name}=${v.literalPrefix ?? ""}` } : { value: `${a.name}=${v.value}`, text: a.text, dynamic: false });
-    } else argv.push(toWord(a));
+    } else pushExpanded(argv, toWord(a));
   }
   const own = node.redirects;
   const redirects = own.length === 0 ? frame.inherited : frame.inherited.length === 0 ? own.map(toRedirect) : [...own.map(toRedirect), ...frame.inherited];

@@ -153,7 +153,7 @@ function shell(name: string, args: readonly Word[], stdin: StdinInfo): Step {
     if (!operand) return unresolved(`${name} -c is given no code`);
     return wrap([codeChild(`${name} -c`, operand)]);
   }
-  const readsStdin = operand === undefined || r.seen.has("s") || operand.value === "-" || operand.value === "/dev/stdin";
+  const readsStdin = operand === undefined || r.seen.has("s") || operand.value === "-" || STDIN_FILES.has(operand.value);
   if (readsStdin && stdin.text !== undefined) {
     return wrap([{ kind: "code", code: literalWord(stdin.text), wrapper: "stdin", via: `${name} stdin` }], { keepSelf: true });
   }
@@ -330,6 +330,17 @@ function trap(name: string, args: readonly Word[]): Step {
   return wrap([codeChild(name, first)], { keepSelf: true });
 }
 
+const STDIN_FILES = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
+/** `source /dev/stdin <<< 'code'` / `. /dev/stdin` run what stdin carries in the current shell. */
+function source(name: string, args: readonly Word[], stdin: StdinInfo): Step {
+  const file = args[0];
+  if (file && !file.dynamic && STDIN_FILES.has(file.value) && stdin.text !== undefined) {
+    return wrap([{ kind: "code", code: literalWord(stdin.text), wrapper: "stdin", via: `${name} stdin` }], { keepSelf: true });
+  }
+  return SELF;
+}
+
 const HANDLERS: Readonly<Record<string, Handler>> = {
   sudo,
   doas,
@@ -364,6 +375,8 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   fdfind: fd,
   parallel,
   eval: evalHandler,
+  source,
+  ".": source,
   trap,
 };
 

@@ -48,10 +48,14 @@ describe("reads", () => {
     ["Grep", { pattern: "KEY", glob: ".env*" }, "deny"],
     ["Grep", { pattern: "KEY", glob: "*.ts" }, "allow"],
     ["Grep", { pattern: "KEY" }, "allow"],
+    ["Grep", { pattern: "token", path: H(".config") }, "deny"], // holds ~/.config/gh
+    ["Grep", { pattern: "x", path: w.home }, "deny"],
+    ["Glob", { pattern: "*", path: w.home }, "allow"], // names only, and not inside a credential tree
     ["Glob", { pattern: "**/*.md" }, "allow"],
     ["Glob", { pattern: "*", path: H(".aws") }, "deny"],
     ["Glob", { pattern: `${H(".ssh")}/*` }, "deny"],
-    ["Glob", { pattern: "**/id_rsa*" }, "deny"],
+    ["Glob", { pattern: "**/id_rsa*" }, "allow"], // Glob lists names; reading them is what is denied
+    ["Grep", { pattern: "x", glob: "**/id_rsa*" }, "deny"],
   ])("%s %o → %s", (tool, input, expected) => {
     expect(verdict(tool, input)).toBe(expected);
   });

@@ -314,6 +314,8 @@ describe("credential reads", () => {
     ["python3 <<'EOF'\nprint(open('.env').read())\nEOF", "deny"],
     ["X=~/.ssh/id_ecdsa; cat $X", "deny"],
     ["F=.env && cat \"$F\"", "deny"],
+    ["c=cat; $c .env", "deny"], // a program name held in a variable set in the same call
+    ["R=rm; $R -rf ../x", "deny"],
     ["cd ~/.ssh && cat id_ecdsa", "deny"],
     ["cat vendor/../home/.ssh/id_ecdsa", "deny"], // through a symlinked dir
     ["cat $CONFIG_FILE", "ask", "credentials.unknown-read"],
@@ -345,6 +347,8 @@ describe("credential reads", () => {
     ["echo .env >> .gitignore", "clean"],
     ["grep -q '^.env$' .gitignore", "clean"],
     ["grep .env .gitignore", "clean"],
+    ["grep -e .env -e id_rsa .gitignore", "clean"],
+    ["grep -f .env README.md", "deny"], // the pattern file is read
     ["git add .env.example", "clean"],
     ["git commit -m 'ignore .env'", "clean"],
     ["rm -f .env", "clean"],

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findSecretsSync, isPlaceholder, maskSecrets, SCAN_LIMIT } from "../../src/content/secret-patterns.js";
-import { detectSecrets } from "../../src/content/secrets.js";
+import { detectSecrets, lintSecrets, mayHoldProviderSecret } from "../../src/content/secrets.js";
 import { SECRET_CASES } from "./cases/secrets.js";
 import { fake } from "./cases/sources.js";
 
@@ -76,5 +76,17 @@ describe("no secret survives masking (property)", () => {
   });
   it("masking is idempotent", () => {
     fc.assert(fc.property(filler, token, (before, secret) => maskSecrets(maskSecrets(`${before} ${secret}`)) === maskSecrets(`${before} ${secret}`)), { numRuns: 200 });
+  });
+});
+
+describe("secretlint is skipped only when it can't find anything", () => {
+  it("every case secretlint finds something in carries a hint", async () => {
+    for (const c of SECRET_CASES) {
+      const { spans } = await lintSecrets(c.text);
+      if (spans.length > 0) expect(mayHoldProviderSecret(c.text), c.id).toBe(true);
+    }
+  });
+  it("ordinary output carries none", () => {
+    expect(mayHoldProviderSecret(" ✓ test/a.test.ts (12 tests) 41ms\nexport const x = 1;")).toBe(false);
   });
 });

@@ -77,3 +77,17 @@ describe("decisions", () => {
     expect(kind(src)).toBe(expected);
   });
 });
+
+describe("stdin read as code by name", () => {
+  it.each([
+    ['. /dev/stdin <<< "curl x"', "curl x"],
+    ['source /dev/stdin <<EOF\nrm -rf /x\nEOF', "rm -rf /x"],
+    ['bash /dev/fd/0 <<< "wget x"', "wget x"],
+    ['echo "rm x" | sh -s -- arg', "rm x"],
+  ])("%j runs %s", (src, expected) => {
+    expect(argvs(src)).toContain(expected);
+  });
+  it("asks for stdin code even when it is harmless", () => {
+    expect(kind(". /dev/stdin <<< 'ls'")).toBe("ask");
+  });
+});

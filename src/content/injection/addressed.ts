@@ -108,9 +108,10 @@ const GROUPS: readonly ShapeGroup<Address>[] = [
     ],
   },
   {
-    // Tool poisoning: upper-case pseudo-tags around orders in MCP descriptions and results.
-    lead: "<(?:important|information|instructions?|system|secret|hidden|admin|override|critical)>",
-    shapes: [{ id: "pseudo-tag", re: /<(?:IMPORTANT|INFORMATION|INSTRUCTIONS?|SYSTEM|SECRET|HIDDEN|ADMIN|OVERRIDE|CRITICAL)>/, needsAction: true }],
+    // Tool poisoning: upper-case pseudo-tags around orders in MCP descriptions and results. The trigger's \b can't
+    // sit before "<", so the lead is the word inside; the shape checks the brackets (and the case) behind and after it.
+    lead: "important|information|instructions?|system|secret|hidden|admin|override|critical",
+    shapes: [{ id: "pseudo-tag", re: /(?<=<)(?:IMPORTANT|INFORMATION|INSTRUCTIONS?|SYSTEM|SECRET|HIDDEN|ADMIN|OVERRIDE|CRITICAL)>/, needsAction: true }],
   },
   {
     lead: "do\\s+not|don['’]t|never|without",

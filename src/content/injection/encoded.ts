@@ -24,8 +24,37 @@ export const TEXT_DETECTORS: readonly Detector[] = [detectRoleTokens, detectOver
 
 type Blob = { kind: string; start: number; end: number; decoded: string };
 
-const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/_=-])/g;
-const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2}){12,}(?![0-9A-Za-z])|(?:\\x[0-9a-fA-F]{2}){6,}|(?:(?<![0-9A-Za-z])[0-9a-fA-F]{2}[ :]){8,}[0-9a-fA-F]{2}(?![0-9A-Za-z])|(?:0x[0-9a-fA-F]{2}\s*,\s*){6,}0x[0-9a-fA-F]{2}/g;
+// base64 / base64url alphabet, for a hand-written run finder: a regex over this class costs three times as much.
+const B64 = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") B64[c.charCodeAt(0)] = 1;
+
+/** Maximal runs of the base64 alphabet of at least MIN_RUN characters, with their `=` padding. */
+function* base64Runs(text: string): Generator<{ index: number; run: string }> {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c < 128 && B64[c] === 1) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= MIN_RUN) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++; // "="
+      yield { index: start, run: text.slice(start, end) };
+    }
+    start = -1;
+  }
+}
+
+function* regexRuns(re: RegExp, text: string): Generator<{ index: number; run: string }> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) yield { index: m.index, run: m[0] };
+}
+// Plain hex runs are found by BASE64_RUN (a subset of its alphabet) and decoded as hex there; these are the
+// separated forms, each starting with a literal so the scan skips ahead.
+const HEX_ESCAPED = /\\x[0-9a-fA-F]{2}(?:\\x[0-9a-fA-F]{2}){5,}/g;
+const HEX_SPACED = /\b[0-9a-fA-F]{2}(?:[ :][0-9a-fA-F]{2}){8,}\b/g;
+const HEX_ARRAY = /0x[0-9a-fA-F]{2}(?:\s*,\s*0x[0-9a-fA-F]{2}){6,}/g;
 // Starts at a "%": a run that could start anywhere would be tried (and backtracked) at every position.
 const URL_RUN = /(?:%[0-9A-Fa-f]{2}[^\s%"'<>]{0,40}){4,}/g;
 const ENTITY_RUN = /(?:&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});[^&\n]{0,20}){3,}/g;
@@ -56,8 +85,9 @@ function readsAsText(text: string): boolean {
 
 function decodeBase64(run: string): string | undefined {
   const body = run.replace(/=+$/, "");
+  const hexBody = body.replace(/^0x/, "");
+  if (/^[0-9a-fA-F]+$/.test(hexBody)) return decodeHex(hexBody);
   if (body.length % 4 === 1) return undefined;
-  if (/^[0-9a-fA-F]+$/.test(body)) return undefined; // hex: HEX_RUN decodes it
   if (!/[A-Z]/.test(body) || !/[a-z]/.test(body)) return undefined; // a word, a path, a constant: not base64
   const std = body.replace(/-/g, "+").replace(/_/g, "/");
   return asText(Buffer.from(std, "base64"));
@@ -118,39 +148,47 @@ function decodeSelectorRun(run: string): string | undefined {
   return asText(Buffer.from(bytes));
 }
 
-const DECODERS: readonly { kind: string; re: RegExp; decode: (run: string) => string | undefined; skip?: (text: string, start: number) => boolean }[] = [
+const DECODERS: readonly {
+  kind: string;
+  find: (text: string) => Iterable<{ index: number; run: string }>;
+  decode: (run: string) => string | undefined;
+  skip?: (text: string, start: number) => boolean;
+  /** A cheap test that the carrier can be there at all (spares a /u scan of the whole text). */
+  present?: RegExp;
+}[] = [
   {
     kind: "base64",
-    re: BASE64_RUN,
+    find: base64Runs,
     decode: decodeBase64,
     // Images in data: URIs and integrity hashes are never text; don't spend time on them.
     skip: (text, start) => /(?:;base64,|sha(?:1|256|384|512)-)$/i.test(text.slice(Math.max(0, start - 8), start)) && !/data:text\/[a-z]+;base64,$/i.test(text.slice(Math.max(0, start - 30), start)),
   },
-  { kind: "hex", re: HEX_RUN, decode: decodeHex },
-  { kind: "URL-encoding", re: URL_RUN, decode: decodeUrl },
-  { kind: "HTML entities", re: ENTITY_RUN, decode: decodeEntities },
-  { kind: "\\u escapes", re: UNICODE_ESCAPE_RUN, decode: decodeUnicodeEscapes },
-  { kind: "tag characters", re: TAG_RUN, decode: decodeTagRun },
-  { kind: "variation selectors", re: VS_RUN, decode: decodeSelectorRun },
+  { kind: "hex", find: (t) => regexRuns(HEX_ESCAPED, t), decode: decodeHex, present: /\\x/ },
+  { kind: "hex", find: (t) => regexRuns(HEX_SPACED, t), decode: decodeHex, present: /[ :][0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}[ :]/ },
+  { kind: "hex", find: (t) => regexRuns(HEX_ARRAY, t), decode: decodeHex, present: /0x/ },
+  { kind: "URL-encoding", find: (t) => regexRuns(URL_RUN, t), decode: decodeUrl, present: /%[0-9A-Fa-f]{2}/ },
+  { kind: "HTML entities", find: (t) => regexRuns(ENTITY_RUN, t), decode: decodeEntities, present: /&#?\w{2,8};/ },
+  { kind: "\\u escapes", find: (t) => regexRuns(UNICODE_ESCAPE_RUN, t), decode: decodeUnicodeEscapes, present: /\\u/ },
+  { kind: "tag characters", find: (t) => regexRuns(TAG_RUN, t), decode: decodeTagRun, present: /\uDB40/ },
+  { kind: "variation selectors", find: (t) => regexRuns(VS_RUN, t), decode: decodeSelectorRun, present: /[\uFE00-\uFE0F\uDB40]/ },
 ];
 
 /** Decodable runs in `text`, bounded. */
 export function findBlobs(text: string, budget = { blobs: MAX_BLOBS, chars: MAX_DECODED }): Blob[] {
   const blobs: Blob[] = [];
   for (const decoder of DECODERS) {
-    decoder.re.lastIndex = 0;
-    for (let m = decoder.re.exec(text); m !== null; m = decoder.re.exec(text)) {
+    if (decoder.present && !decoder.present.test(text)) continue;
+    for (const m of decoder.find(text)) {
       if (budget.blobs <= 0 || budget.chars <= 0) return blobs;
       if (decoder.skip?.(text, m.index)) continue;
-      if (decoder.kind === "base64" && m[0].length < MIN_RUN) continue;
       budget.blobs--;
       // A URL-encoded run starts at its first escape; take the word before it too ("next=Ignore%20all…").
       const start = decoder.kind === "URL-encoding" ? m.index - (/[^\s%"'<>=&?/]{0,40}$/.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[0].length ?? 0) : m.index;
-      const run = text.slice(start, m.index + m[0].length);
+      const run = text.slice(start, m.index + m.run.length);
       const decoded = decoder.decode(run.length > BLOB_SCAN * 2 ? run.slice(0, BLOB_SCAN * 2) : run);
       if (decoded === undefined) continue;
       budget.chars -= decoded.length;
-      blobs.push({ kind: decoder.kind, start, end: m.index + m[0].length, decoded });
+      blobs.push({ kind: decoder.kind, start, end: m.index + m.run.length, decoded });
     }
   }
   return blobs;
@@ -171,8 +209,12 @@ const STRIPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u20
  * next to a Cyrillic or Greek one (a look-alike inside a word; plain Russian or Greek text has none), or a word with
  * two or more leet substitutions ("1gn0re"; "utf8" or "sha256" has one at most). Bounded quantifiers only.
  */
-const SUSPECT =
-  /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06]|[\u{1D400}-\u{1D7FF}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{1F130}-\u{1F189}]|[A-Za-z][\u0370-\u03FF\u0400-\u04FF]|[\u0370-\u03FF\u0400-\u04FF][A-Za-z]|[A-Za-z][0134578@$]{1,3}[A-Za-z]|(?<![A-Za-z0-9])[0134578@$]{1,3}[A-Za-z]{2}/gu;
+// Non-/u patterns over UTF-16 units (astral ranges as surrogate pairs): a /u scan of the whole text costs more.
+const SUSPECT_CHAR =
+  /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\uFF01-\uFF5E\u2100-\u214F\u2460-\u24FF\uFB00-\uFB06]|\uD835[\uDC00-\uDFFF]|\uDB40[\uDC00-\uDDEF]|\uD83C[\uDD30-\uDD89]|[\u0370-\u03FF\u0400-\u04FF]+/g;
+const LATIN_UNIT = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+// Leet digits then a letter; the letter before (or two after) is checked in code. Starts with a small class: fast.
+const LEET_RUN = /[0134578@$]{1,3}[A-Za-z]/g;
 const NFKC_RANGE = (cp: number) =>
   (cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0xfb00 && cp <= 0xfb06) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x1f130 && cp <= 0x1f189);
 const LEET_WORD = /[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*/g;
@@ -181,6 +223,11 @@ const WINDOW = 1_000; // characters either side of a suspect, within its line
 
 function unleet(text: string): string {
   return text.replace(LEET_WORD, (word) => (isLeetWord(word) ? word.replace(LEET_ANY, (d) => LEET[d] ?? d) : word));
+}
+
+/** A word that opens a leetspeak window: two or more substitutions, and not a number with a unit ("41ms", "64bit"). */
+function isLeetTrigger(word: string): boolean {
+  return isLeetWord(word) && (word.match(LEET_ANY)?.length ?? 0) >= 2 && !/^\d+[A-Za-z]{1,4}$/.test(word);
 }
 
 /** "1gn0r3", "pr3v10u5": letters and leet digits mixed; not a hex string, a version, or an identifier like "utf8". */
@@ -238,27 +285,39 @@ function wordSpan(text: string, start: number, length: number): [number, number]
  * Undefined when nothing is suspect, so ordinary text costs one regex pass.
  */
 export function normalise(text: string): { text: string; origin: Int32Array } | undefined {
-  SUSPECT.lastIndex = 0;
   const windows: [number, number][] = [];
   let total = 0;
-  for (let m = SUSPECT.exec(text); m !== null && total < MAX_DECODED; m = SUSPECT.exec(text)) {
-    if (/^[A-Za-z0-9@$]+$/.test(m[0])) {
-      const [from, to] = wordSpan(text, m.index, m[0].length);
-      if (!isLeetWord(text.slice(from, to))) {
-        SUSPECT.lastIndex = to; // the rest of a hex string or identifier is no better
-        continue;
-      }
-    }
-    const back = Math.max(0, m.index - WINDOW);
-    const from = back + text.slice(back, m.index).lastIndexOf("\n") + 1;
-    const ahead = text.slice(m.index, m.index + WINDOW);
+  const open = (at: number): number => {
+    const back = Math.max(0, at - WINDOW);
+    const from = back + text.slice(back, at).lastIndexOf("\n") + 1;
+    const ahead = text.slice(at, at + WINDOW);
     const eol = ahead.indexOf("\n");
-    const to = eol === -1 ? m.index + ahead.length : m.index + eol;
-    const last = windows[windows.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else windows.push([from, to]);
+    const to = eol === -1 ? at + ahead.length : at + eol;
+    windows.push([from, to]);
     total += to - from;
-    SUSPECT.lastIndex = Math.max(SUSPECT.lastIndex, to);
+    return to;
+  };
+  SUSPECT_CHAR.lastIndex = 0;
+  for (let m = SUSPECT_CHAR.exec(text); m !== null && total < MAX_DECODED; m = SUSPECT_CHAR.exec(text)) {
+    const c = m[0].charCodeAt(0);
+    // A Cyrillic or Greek run counts only inside a Latin word ("Ignоre"); Russian or Greek prose is left alone.
+    if (c >= 0x370 && c <= 0x4ff && !LATIN_UNIT(text.charCodeAt(m.index - 1)) && !LATIN_UNIT(text.charCodeAt(m.index + m[0].length))) continue;
+    SUSPECT_CHAR.lastIndex = open(m.index);
+  }
+  LEET_RUN.lastIndex = 0;
+  for (let m = LEET_RUN.exec(text); m !== null && total < MAX_DECODED; m = LEET_RUN.exec(text)) {
+    const [from, to] = wordSpan(text, m.index, m[0].length);
+    if (isLeetTrigger(text.slice(from, to))) LEET_RUN.lastIndex = open(m.index);
+    else LEET_RUN.lastIndex = Math.max(LEET_RUN.lastIndex, to); // the rest of a hex string or identifier is no better
+  }
+  windows.sort((x, y) => x[0] - y[0]);
+  for (let i = 1; i < windows.length; i++) {
+    const prev = windows[i - 1]!;
+    const cur = windows[i]!;
+    if (cur[0] <= prev[1]) {
+      prev[1] = Math.max(prev[1], cur[1]);
+      windows.splice(i--, 1);
+    }
   }
   if (windows.length === 0) return undefined;
   const parts: string[] = [];

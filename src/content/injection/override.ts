@@ -26,7 +26,7 @@ const OBJECT =
 const AFTER_PLACE =
   "(?:above|before|so\\s+far|until\\s+now|up\\s+to\\s+now|(?:that\\s+)?you(?:['’]ve|\\s+have|\\s+were)?\\s+(?:been\\s+)?(?:given|told|received|provided)|given\\s+(?:to\\s+you|before|earlier|previously))";
 
-const MULTILINGUAL_LEAD = "ignoriere|vergiss|missachte|ignore[zr]|ignora|忽略|前の指示";
+const MULTILINGUAL_LEAD = "ignoriere|vergiss|missachte|ignore[zr]|ignora";
 
 const GROUPS: readonly ShapeGroup<OverrideShape>[] = [
   {
@@ -49,6 +49,11 @@ const GROUPS: readonly ShapeGroup<OverrideShape>[] = [
         strong: true,
       },
     ],
+  },
+  {
+    lead: "忽略|前の指示",
+    bare: true,
+    shapes: [{ id: "drop-previous", re: /忽略(?:之前|以上|上面|先前)(?:的|所有)*(?:指令|指示|说明)|前の指示を無視/, order: false, strong: true }],
   },
   {
     lead: "your",

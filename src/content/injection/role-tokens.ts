@@ -22,8 +22,10 @@ const TOKENS: readonly Token[] = [
   { id: "alpaca", re: /^[ \t]{0,3}#{2,4}\s*(?:System|Instruction|System Prompt)\s*:/gm, framing: false },
 ];
 
-// A fake turn: `Human:` or `Assistant:` opening a line and followed by words.
-const FAKE_TURN = /^[ \t>]{0,4}(Human|Assistant)[ \t]*:[ \t]*\S/gm;
+// A fake turn: `Human:` or `Assistant:` opening a line (checked in code: a `^` with /m is tried at every position)
+// and followed by words.
+const FAKE_TURN = /(Human|Assistant)[ \t]*:[ \t]*\S/g;
+const TURN_LINE_LEAD = /(?:^|\n)[ \t>]{0,4}$/;
 // A template shows where content goes: `{{ message['content'] }}`, `{% for %}`, `{system_message}`, `$prompt`.
 const TEMPLATE_NEAR = /\{\{(?![#~/]\s*(?:system|user|assistant))[^}]{0,80}\}\}|\{%[^%]{0,80}%\}|\{[a-z_]{2,30}\}|\$\{?[a-z_]{3,30}\}?|<\|?[a-z_]{2,20}\|?>\s*\{/i;
 
@@ -65,9 +67,10 @@ function fakeTurns(text: string, ctx: ScanContext): InjectionFinding | undefined
   let human = false;
   let assistant = false;
   for (let m = FAKE_TURN.exec(text); m !== null; m = FAKE_TURN.exec(text)) {
+    if (!TURN_LINE_LEAD.test(text.slice(Math.max(0, m.index - 5), m.index)) || (m.index > 0 && m.index < 5 && !/^[ \t>]*$/.test(text.slice(0, m.index)))) continue;
     if (m[1] === "Human") human = true;
     else assistant = true;
-    const start = m.index + m[0].indexOf(m[1]!);
+    const start = m.index;
     first ??= { start, end: m.index + m[0].length };
     if (human && assistant) break;
   }

@@ -10,42 +10,52 @@ export interface Shape {
 export interface ShapeGroup<S extends Shape> {
   /** Regex source of the words a match of any of these shapes starts with (case-insensitive, word-bounded). */
   readonly lead: string;
+  /** The lead is not in a Latin script (忽略): no word boundaries around it. */
+  readonly bare?: boolean;
   readonly shapes: readonly S[];
 }
 
 export interface CompiledShapes<S extends Shape> {
   readonly trigger: RegExp;
-  readonly groups: readonly ShapeGroup<S>[];
+  readonly groups: readonly (ShapeGroup<S> & { readonly leadRe: RegExp })[];
 }
 
-/** Groups' shapes recompiled sticky; one trigger with a capture per group. */
+/** One trigger over every group's lead; each group keeps its lead as a sticky test, since leads may overlap. */
 export function compileShapes<S extends Shape>(groups: readonly ShapeGroup<S>[]): CompiledShapes<S> {
-  const sticky = groups.map((g) => ({
-    lead: g.lead,
+  const compiled = groups.map((g) => ({
+    ...g,
+    leadRe: new RegExp(g.bare ? `(?:${g.lead})` : `(?:${g.lead})\\b`, "iy"),
     shapes: g.shapes.map((s) => ({ ...s, re: new RegExp(s.re.source, s.re.flags.replace(/[gy]/g, "") + "y") })),
   }));
-  // Leads are whole words (ASCII boundaries, so a CJK lead still matches inside CJK text): "yo" must not take "you".
-  // A lead that ends in punctuation (`<IMPORTANT>`) needs no boundary after it.
-  const trigger = new RegExp(sticky.map((g) => `(?<![A-Za-z0-9_])(${g.lead})${/[>\]]$/.test(g.lead) ? "" : "(?![A-Za-z0-9_])"}`).join("|"), "gi");
-  return { trigger, groups: sticky };
+  // Leads are whole words ("yo" must not take "you"). One \b pair around all of them is three times faster than a
+  // lookbehind per alternative: the boundary is checked once per position.
+  const worded = groups.filter((g) => !g.bare).map((g) => g.lead);
+  const bare = groups.filter((g) => g.bare).map((g) => g.lead);
+  const trigger = new RegExp([`\\b(?:${worded.join("|")})\\b`, ...bare].join("|"), "gi");
+  return { trigger, groups: compiled };
 }
 
-/** Every shape match, in text order; `visit` returns false to stop. At most one match per trigger hit. */
+/**
+ * Every shape match, in text order; `visit` returns false to stop. At a trigger hit, every group whose lead is there
+ * tries its shapes; the first shape that matches wins the hit.
+ */
 export function forEachShape<S extends Shape>(text: string, compiled: CompiledShapes<S>, visit: (shape: S, m: RegExpExecArray) => boolean | void): void {
   const { trigger, groups } = compiled;
   trigger.lastIndex = 0;
   for (let hit = trigger.exec(text); hit !== null; hit = trigger.exec(text)) {
-    let g = 0;
-    while (g < groups.length && hit[g + 1] === undefined) g++;
-    const group = groups[g];
-    if (!group) continue;
-    for (const shape of group.shapes) {
-      shape.re.lastIndex = hit.index;
-      const m = shape.re.exec(text);
-      if (!m) continue;
-      if (visit(shape, m) === false) return;
-      trigger.lastIndex = Math.max(trigger.lastIndex, m.index + m[0].length);
-      break;
+    let matched: RegExpExecArray | null = null;
+    for (const group of groups) {
+      group.leadRe.lastIndex = hit.index;
+      if (!group.leadRe.test(text)) continue;
+      for (const shape of group.shapes) {
+        shape.re.lastIndex = hit.index;
+        matched = shape.re.exec(text);
+        if (!matched) continue;
+        if (visit(shape, matched) === false) return;
+        break;
+      }
+      if (matched) break;
     }
+    if (matched) trigger.lastIndex = Math.max(trigger.lastIndex, matched.index + matched[0].length);
   }
 }
