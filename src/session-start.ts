@@ -14,8 +14,8 @@ export function sessionStart(input: { source?: string; cwd: string }, ctx: Conte
     const more = waiting.length > LISTED ? ` and ${waiting.length - LISTED} more` : "";
     const rules = `${waiting.length} allow rule${waiting.length === 1 ? "" : "s"} (${list}${more})`;
     const root = ctx.projectRoot;
-    user.push(`hookwarden: this codebase (${root}) is not trusted, so its ${rules} are inactive and those calls will ask. Review .claude/settings.json and .claude/hookwarden.json, then run \`hookwarden trust ${shellQuote(root)}\` to activate them.`);
-    claude.push(`hookwarden: the project at ${root} is not trusted by the user yet, so its ${rules} are inactive: commands and tools they would allow will be asked for approval (refused in non-interactive mode). Do not try to route around this; if those calls are needed, tell the user they can run \`hookwarden trust ${shellQuote(root)}\` after reviewing the project's policy.`);
+    user.push(`hookwarden: this codebase (${root}) is not trusted, so its ${rules} ${waiting.length === 1 ? "is" : "are"} inactive and those calls will ask. Review .claude/settings.json and .claude/hookwarden.json, then run \`hookwarden trust ${shellQuote(root)}\` to activate them.`);
+    claude.push(`hookwarden: the project at ${root} is not trusted by the user yet, so its ${rules} ${waiting.length === 1 ? "is" : "are"} inactive: commands and tools they would allow will be asked for approval (refused in non-interactive mode). Do not try to route around this; if those calls are needed, tell the user they can run \`hookwarden trust ${shellQuote(root)}\` after reviewing the project's policy.`);
   }
   const taint = ctx.taint;
   if (taint) {

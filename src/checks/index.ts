@@ -53,6 +53,7 @@ function isReadOnlyCall(tool: string): boolean {
 /** While the session is tainted by a prompt injection, nothing but reading runs without a person saying yes. */
 function suspendAllows(findings: Finding[], ctx: Context): Finding[] {
   const kept = findings.filter((f) => f.severity !== "allow");
+  if (kept.some((f) => f.severity !== "info" && f.rule.includes("taint"))) return kept; // a check already said so
   kept.push(finding("ask", "taint.suspended", `This session read content that looked like a prompt injection (${ctx.taint?.family} in ${ctx.taint?.source}), so hookwarden suspended its allowlists until the session ends; confirm this call only if you asked for it.`));
   return kept;
 }

@@ -46,3 +46,51 @@ export const READ_ONLY: readonly ReadOnlyRule[] = [
   { programs: ["export", "declare", "typeset", "local", "readonly", "unset"], special: "declaration", match: ["export FOO=bar", "local x=1"], notMatch: ["export", "export -p", "declare -p", "export PATH=/tmp"] },
   { programs: ["set"], special: "set", match: ["set -euo pipefail", "set -x"], notMatch: ["set"] },
 ];
+
+/** git subcommands that only read, with the options that would make them write, page or run a program, and the
+ *  ones whose reading depends on their arguments (`special`, logic in readonly.ts). */
+export interface GitReadOnlyRule {
+  readonly forbid?: readonly string[];
+  readonly special?: "branch" | "tag" | "remote" | "stash" | "reflog";
+}
+
+const GIT_DIFF_FORBID = ["--output", "--ext-diff", "--textconv", "--open-files-in-pager"];
+
+export const GIT_READ_ONLY: Readonly<Record<string, GitReadOnlyRule>> = {
+  status: {},
+  diff: { forbid: GIT_DIFF_FORBID },
+  log: { forbid: GIT_DIFF_FORBID },
+  show: { forbid: GIT_DIFF_FORBID },
+  "rev-parse": {},
+  "ls-files": {},
+  "ls-tree": {},
+  blame: {},
+  annotate: {},
+  describe: {},
+  "cat-file": { forbid: ["--textconv", "--filters"] },
+  "rev-list": {},
+  "merge-base": {},
+  "show-ref": {},
+  shortlog: {},
+  grep: { forbid: ["-O*", "--open-files-in-pager", "--ext-grep"] },
+  branch: { special: "branch" }, // listing only
+  tag: { special: "tag" }, // `tag -l`
+  remote: { special: "remote" }, // `remote -v`, `remote get-url`
+  stash: { special: "stash" }, // `stash list`, `stash show`
+  reflog: { special: "reflog" }, // `reflog show`
+};
+
+/** Global options that run a program (`-c core.pager=…`, `--exec-path`) or a pager. */
+export const GIT_GLOBAL_FORBID: readonly string[] = ["-c", "--config-env", "--exec-path", "-p", "--paginate"];
+
+/** `git branch` / `git tag` options that only list; `values` take an argument. */
+export const GIT_LISTING: Readonly<Record<"branch" | "tag", { readonly flags: readonly string[]; readonly values: readonly string[] }>> = {
+  branch: {
+    flags: ["-a", "-r", "-l", "--list", "-v", "-vv", "--verbose", "--all", "--remotes", "--show-current", "--no-color", "--no-column", "--no-abbrev", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"],
+    values: ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column", "--abbrev"],
+  },
+  tag: {
+    flags: ["-l", "--list", "--no-column", "--no-color", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"],
+    values: ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column"],
+  },
+};

@@ -6,8 +6,9 @@ import { splitGit } from "../shell/git.js";
 import type { Redirect, ShellCommand, Word } from "../shell/model.js";
 import { isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
+import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
 import type { Finding } from "../types.js";
-import { READ_ONLY, type ReadOnlyRule } from "./readonly.rules.js";
+import { GIT_GLOBAL_FORBID, GIT_LISTING, GIT_READ_ONLY, READ_ONLY, type ReadOnlyRule } from "./readonly.rules.js";
 
 export type Verdict = { readonly ok: true } | { readonly ok: false; readonly why: string };
 
@@ -102,215 +103,25 @@ function ruleVerdict(rule: ReadOnlyRule, name: string, args: readonly Word[]): V
   }
 }
 
-// ── sed ────────────────────────────────────────────────────────────────────────────────────────────────────────
+// ── sed ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 function sedVerdict(args: readonly Word[]): Verdict {
-  const scripts: Word[] = [];
-  let sandbox = false;
-  let sawScriptOption = false;
-  const operands: Word[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const v = a.value;
-    if (a.dynamic || !v.startsWith("-") || v === "-") {
-      operands.push(a);
-      continue;
-    }
-    if (v === "--sandbox") sandbox = true;
-    else if (v.startsWith("--expression")) {
-      sawScriptOption = true;
-      const eq = v.indexOf("=");
-      const s = eq > 0 ? { ...a, value: v.slice(eq + 1) } : args[++i];
-      if (s) scripts.push(s);
-    } else if (v.startsWith("--in-place") || v.startsWith("--file")) return no(`\`sed ${v}\` writes files or reads its script from a file`);
-    else if (v.startsWith("--line-length")) {
-      if (!v.includes("=")) i++;
-    } else if (!v.startsWith("--")) {
-      for (let k = 1; k < v.length; k++) {
-        const c = v[k]!;
-        if (c === "i" || c === "f") return no(`\`sed ${v}\` edits files in place or reads its script from a file`);
-        if (c === "e" || c === "l") {
-          const rest = v.slice(k + 1);
-          const value = rest ? { ...a, value: rest } : args[++i];
-          if (c === "e") {
-            sawScriptOption = true;
-            if (value) scripts.push(value);
-          }
-          break;
-        }
-      }
-    }
-  }
-  if (!sawScriptOption && operands[0]) scripts.push(operands[0]);
-  if (sandbox) return OK;
-  for (const s of scripts) {
+  const inv = sedInvocation(args);
+  if (!inv.ok) return no(inv.why);
+  if (inv.sandbox) return OK; // GNU sed --sandbox rejects w, e and r itself
+  for (const s of inv.scripts) {
     if (s.dynamic) return no(`the sed script \`${s.text}\` is only known at run time`);
     if (!sedScriptReadOnly(s.value)) return no(`the sed script \`${s.value}\` writes files or runs commands (w, W, e, r or an s///e or s///w flag)`);
   }
   return OK;
 }
 
-/** A conservative scan of a sed script: false for `w`/`W`/`e`/`r`/`R` commands and `s///e`, `s///w` flags, and for
- *  anything it does not understand. Linear. */
-export function sedScriptReadOnly(script: string): boolean {
-  const s = script;
-  let i = 0;
-  const n = s.length;
-  const skipSpace = () => {
-    while (i < n && (s[i] === " " || s[i] === "\t")) i++;
-  };
-  /** Read up to an unescaped `delim`; returns false when it is missing. */
-  const readDelimited = (delim: string): boolean => {
-    while (i < n && s[i] !== delim) {
-      if (s[i] === "\\") i++;
-      else if (s[i] === "\n" && delim !== "\n") return false;
-      i++;
-    }
-    if (i >= n) return false;
-    i++;
-    return true;
-  };
-  const readAddress = (): boolean => {
-    if (i < n && /[0-9]/.test(s[i]!)) {
-      while (i < n && /[0-9~]/.test(s[i]!)) i++;
-    } else if (s[i] === "$") i++;
-    else if (s[i] === "/") {
-      i++;
-      if (!readDelimited("/")) return false;
-      while (i < n && (s[i] === "I" || s[i] === "M")) i++;
-    } else if (s[i] === "\\") {
-      const d = s[i + 1];
-      if (!d) return false;
-      i += 2;
-      if (!readDelimited(d)) return false;
-      while (i < n && (s[i] === "I" || s[i] === "M")) i++;
-    }
-    return true;
-  };
-  const toEnd = () => {
-    while (i < n && s[i] !== "\n" && s[i] !== ";" && s[i] !== "}") i++;
-  };
-  while (i < n) {
-    while (i < n && /[\s;]/.test(s[i]!)) i++;
-    if (i >= n) return true;
-    if (!readAddress()) return false;
-    skipSpace();
-    if (s[i] === ",") {
-      i++;
-      skipSpace();
-      if (s[i] === "+" || s[i] === "~") i++;
-      if (!readAddress()) return false;
-      skipSpace();
-    }
-    while (s[i] === "!" || s[i] === " ") i++;
-    const c = s[i];
-    if (c === undefined) return false;
-    i++;
-    switch (c) {
-      case "{":
-      case "}":
-        break;
-      case "#":
-        while (i < n && s[i] !== "\n") i++;
-        break;
-      case ":":
-      case "b":
-      case "t":
-      case "T":
-      case "v":
-        toEnd();
-        break;
-      case "a":
-      case "i":
-      case "c":
-        // Text to the end of the line (a trailing backslash continues it).
-        while (i < n && s[i] !== "\n") i += s[i] === "\\" ? 2 : 1;
-        break;
-      case "s": {
-        const d = s[i];
-        if (d === undefined || d === "\n" || d === "\\") return false;
-        i++;
-        if (!readDelimited(d) || !readDelimited(d)) return false;
-        while (i < n && /[gpiImM0-9ew]/.test(s[i]!)) {
-          if (s[i] === "e" || s[i] === "w") return false;
-          i++;
-        }
-        break;
-      }
-      case "y": {
-        const d = s[i];
-        if (d === undefined || d === "\n" || d === "\\") return false;
-        i++;
-        if (!readDelimited(d) || !readDelimited(d)) return false;
-        break;
-      }
-      case "q":
-      case "Q":
-      case "l":
-      case "L":
-        while (i < n && /[0-9 ]/.test(s[i]!)) i++;
-        break;
-      case "p":
-      case "P":
-      case "n":
-      case "N":
-      case "d":
-      case "D":
-      case "g":
-      case "G":
-      case "h":
-      case "H":
-      case "x":
-      case "=":
-      case "z":
-      case "F":
-        break;
-      default:
-        return false; // w W e r R and anything unknown
-    }
-  }
-  return true;
-}
-
 // ── git ────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Read-only subcommands and the options that would make them write, page or run a program. */
-const GIT_DIFF_FORBID = ["--output", "--ext-diff", "--textconv", "--open-files-in-pager"];
-const GIT_READ_ONLY: Readonly<Record<string, { readonly forbid?: readonly string[]; readonly check?: (args: readonly Word[]) => Verdict }>> = {
-  status: {},
-  diff: { forbid: GIT_DIFF_FORBID },
-  log: { forbid: GIT_DIFF_FORBID },
-  show: { forbid: GIT_DIFF_FORBID },
-  "rev-parse": {},
-  "ls-files": {},
-  "ls-tree": {},
-  blame: {},
-  annotate: {},
-  describe: {},
-  "cat-file": { forbid: ["--textconv", "--filters"] },
-  "rev-list": {},
-  "merge-base": {},
-  "show-ref": {},
-  shortlog: {},
-  grep: { forbid: ["-O*", "--open-files-in-pager", "--ext-grep"] },
-  branch: { check: (a) => listingVerdict("branch", a, BRANCH_LIST_FLAGS, BRANCH_LIST_VALUES) },
-  tag: { check: (a) => listingVerdict("tag", a, TAG_LIST_FLAGS, TAG_LIST_VALUES) },
-  remote: { check: remoteVerdict },
-  stash: { check: (a) => (a.length === 0 || !["list", "show"].includes(a[0]!.value) ? no("`git stash` changes the working tree unless it is `stash list` or `stash show`") : OK) },
-  reflog: { check: (a) => (a.length === 0 || a[0]!.value === "show" || (a[0]!.value.startsWith("-") && !a.some((w) => ["expire", "delete"].includes(w.value))) ? OK : no("`git reflog` edits the reflog unless it only shows it")) },
-};
-
-const GIT_GLOBAL_FORBID = new Set(["-c", "--config-env", "--exec-path", "-p", "--paginate"]);
-
-const BRANCH_LIST_FLAGS = new Set(["-a", "-r", "-l", "--list", "-v", "-vv", "--verbose", "--all", "--remotes", "--show-current", "--no-color", "--no-column", "--no-abbrev", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"]);
-const BRANCH_LIST_VALUES = new Set(["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column", "--abbrev"]);
-const TAG_LIST_FLAGS = new Set(["-l", "--list", "--no-column", "--no-color", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"]);
-const TAG_LIST_VALUES = new Set(["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column"]);
 
 function gitVerdict(args: readonly Word[]): Verdict {
   const call = splitGit(args);
   if (!call.ok) return no(call.reason);
-  const bad = call.globals.find((g) => GIT_GLOBAL_FORBID.has(g.name));
+  const bad = call.globals.find((g) => GIT_GLOBAL_FORBID.includes(g.name));
   if (bad) return no(`\`git ${bad.name}\` can run a program or write files`);
   if (!call.sub) return OK; // `git`, `git --version`
   if (call.sub.dynamic) return no(`the git subcommand \`${call.sub.text}\` is only known at run time`);
@@ -327,11 +138,31 @@ function gitVerdict(args: readonly Word[]): Verdict {
       if (hit) return no(`\`git ${sub} ${a.value}\` can write files or run programs`);
     }
   }
-  return spec.check ? spec.check(call.args) : OK;
+  switch (spec.special) {
+    case undefined:
+      return OK;
+    case "branch":
+    case "tag":
+      return listingVerdict(spec.special, call.args, GIT_LISTING[spec.special]);
+    case "remote":
+      return remoteVerdict(call.args);
+    case "stash":
+      return call.args.length === 0 || !["list", "show"].includes(call.args[0]!.value) ? no("`git stash` changes the working tree unless it is `stash list` or `stash show`") : OK;
+    case "reflog": {
+      const a = call.args;
+      return a.length === 0 || a[0]!.value === "show" || (a[0]!.value.startsWith("-") && !a.some((w) => ["expire", "delete"].includes(w.value))) ? OK : no("`git reflog` edits the reflog unless it only shows it");
+    }
+    default: {
+      const never: never = spec.special;
+      return never;
+    }
+  }
 }
 
 /** `git branch` / `git tag` only list: known listing options, and patterns only with `--list`. */
-function listingVerdict(sub: string, args: readonly Word[], flags: ReadonlySet<string>, values: ReadonlySet<string>): Verdict {
+function listingVerdict(sub: string, args: readonly Word[], spec: { readonly flags: readonly string[]; readonly values: readonly string[] }): Verdict {
+  const flags = new Set(spec.flags);
+  const values = new Set(spec.values);
   const listing = args.some((a) => a.value === "-l" || a.value === "--list");
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -348,7 +179,7 @@ function listingVerdict(sub: string, args: readonly Word[], flags: ReadonlySet<s
       else if (!v.includes("=") && flags.has(name) && next && !next.value.startsWith("-")) i++; // --merged main
       continue;
     }
-    if (!flags.has(name)) return no(`\`git ${sub} ${v}\` changes ${sub}es`);
+    if (!flags.has(name)) return no(`\`git ${sub} ${v}\` changes ${sub === "tag" ? "tags" : "branches"}`);
   }
   return OK;
 }

@@ -59,6 +59,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
     re: new RegExp(`${TOKEN_START}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{4,8192}\\.[A-Za-z0-9_-]{10,2048}${TOKEN_END}`, "dg"),
     group: 0,
     keep: 3,
+    accept: (secret) => !isSampleJwt(secret),
   },
   {
     kind: "bearer-token",
@@ -81,6 +82,8 @@ const PATTERN_RULES: readonly PatternRule[] = [
     re: /:\/\/(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/)[^\s:/@'"`<>]{0,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
     group: 1,
     keep: 0,
+    // Docs write `user:pass@`, `abc:xyz@`, `:123@`: a real password is rarely under 5 characters.
+    accept: (secret) => secret.length >= 5 && characterClasses(secret) >= 2,
   },
   {
     // JDBC / ODBC / .NET: `Password=…;` inside a connection string.
@@ -121,9 +124,30 @@ export function isPlaceholder(value: string): boolean {
   if (/x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}/.test(v)) return true;
   if (/\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Za-z_(]|%[A-Za-z_]+%|^<[^>]*>$|<[a-z_-]+>|\[[a-z _-]+\]|^%\(/.test(v)) return true;
   const lower = v.toLowerCase();
-  return /example|changeme|change[_-]me|placeholder|your[_-]?(?:own[_-]?)?(?:api|secret|token|key|pass|access|client|auth|app|db)|dummy|redacted|sample|insert[_-]?here|replace[_-]?me|^(?:secret|password|passw0rd|token|apikey|api_key|pass|test|testing|none|null|todo|fixme|tbd|abc123|foobar|foo|bar|baz|qwerty|letmein|hunter2)$|^(?:my|some|the)[_-]?(?:secret|password|token|key)|fake|not[_-]?a[_-]?real|^sk-\.{3}|^1234567890$/.test(
+  if (isSequence(lower)) return true; // "abcdefg", "123456"
+  return /example|changeme|change[_-]me|placeholder|your[_-]?(?:own[_-]?)?(?:api|secret|token|key|pass|access|client|auth|app|db)|dummy|redacted|sample|insert[_-]?here|replace[_-]?me|^(?:secret|password|passw0rd|passwd|pwd|token|apikey|api_key|pass|test|testing|none|null|todo|fixme|tbd|abc|abc123|xyz|foobar|foo|bar|baz|qwerty|letmein|hunter2|admin|root|guest|user|s3cr3t|s3cret|secret123|password123)$|^(?:my|some|the)[_-]?(?:secret|password|token|key)|fake|not[_-]?(?:a[_-]?)?real|deadbeef|cafebabe|blahblah|lorem|^sk-\.{3}|^1234567890$/.test(
     lower,
   );
+}
+
+/** Each character one more than the last: "abcdef", "12345", "qrstu". */
+function isSequence(v: string): boolean {
+  if (v.length < 5) return false;
+  for (let i = 1; i < v.length; i++) if (v.charCodeAt(i) !== v.charCodeAt(i - 1) + 1) return false;
+  return true;
+}
+
+// The JWTs every tutorial prints (jwt.io's "John Doe", PyJWT's {"some": "payload"}): not anyone's session.
+const SAMPLE_JWT_CLAIMS = /"name"\s*:\s*"John Doe"|"sub"\s*:\s*"1234567890"|"some"\s*:\s*"payload"|"foo"\s*:\s*"bar"/;
+
+function isSampleJwt(token: string): boolean {
+  const payload = token.split(".")[1] ?? "";
+  try {
+    const json = Buffer.from(payload.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+    return SAMPLE_JWT_CLAIMS.test(json);
+  } catch {
+    return false;
+  }
 }
 
 function lineBefore(text: string, index: number): string {
@@ -146,10 +170,24 @@ function acceptAssignment(key: string, quote: string, value: string): boolean {
   if (quote === "") {
     // Unquoted: code (`token: string`, `apiKey = config.apiKey`) unless it looks like a value.
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && !/[0-9]/.test(value)) return false;
-    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
+    if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+!?$/.test(value)) return false; // a.b, a?.b
   }
   if (/^(?:sha\d+|md5)[-:]/i.test(value)) return false; // an integrity hash, not a credential
+  if (/^[:/~.!?]/.test(value)) return false; // C++ `Token::Stream`, a path, code (`!isHTML`, `?Interpolation`)
+  if (/^[~^>=<]*\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(value)) return false; // a version: "12.0.0"
+  if (/\\u[0-9a-f]{4}/i.test(value)) return false; // an escaped string in source
+  if (/&(?:[a-z]{2,8}|#\d{1,6});?/i.test(value)) return false; // an HTML entity: the markup around a value
+  if (/^(?:bearer|basic|token|digest)$/i.test(value)) return false; // the scheme of a header, its value is next
+  // A value a person typed as an example names itself ("SuperSecretToken", "my-auth-token-here") or is one kind
+  // of character ("myregistrytoken", "deadbeefcafe"); a credential mixes at least two kinds.
+  if (/secret|token|passw|key|auth/i.test(value) && !/\d/.test(value)) return false;
+  // A credential has a digit, or both cases; "github_webhook", "use-credentials" are names.
+  if (!/\d/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
   return true;
+}
+
+function characterClasses(value: string): number {
+  return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
 }
 
 /** Secrets found by the pattern table and the generic assignment rule, sorted, non-overlapping. */
@@ -208,11 +246,16 @@ function findPrivateKeys(text: string, found: SecretSpan[]): void {
   }
 }
 
-/** A key body, not documentation's `...` between the markers: base64 (or OpenSSH armour) of some length. */
+/**
+ * A key body, not documentation's `...` or code that mentions the marker (`if (pem.indexOf("-----BEGIN PRIVATE
+ * KEY-----") …`): its first line after any `Proc-Type:`-style headers is base64 of some length. JSON strings
+ * carry the body with `\n` escapes.
+ */
 function isKeyBody(body: string): boolean {
-  const compact = body.replace(/\s|\\n/g, "");
-  if (compact.length < 16 || isPlaceholder(compact)) return false;
-  return /[A-Za-z0-9+/]{16}/.test(compact);
+  const lines = body.replace(/\\n/g, "\n").split("\n").map((l) => l.trim());
+  const first = lines.find((l) => l.length > 0 && !/^[A-Za-z-]+:/.test(l));
+  if (first === undefined || isPlaceholder(first)) return false;
+  return /^[A-Za-z0-9+/=]{16,}$/.test(first);
 }
 
 /** Sorted by start; overlapping spans merge into the earliest (on a tie, the longest) one, keeping its kind. */

@@ -58,6 +58,3 @@ export type ContentFinding =
       readonly at: string;
     };
 
-export function isActed(f: InjectionFinding): boolean {
-  return f.severity !== "info";
-}

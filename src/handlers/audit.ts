@@ -25,7 +25,7 @@ export function recordDecision(ctx: Context, r: DecisionRecord): void {
         tool: r.tool,
         decision: r.decision,
         reason: r.reason,
-        rules: [...new Set(r.findings.filter((f) => f.severity !== "info").map((f) => f.rule))],
+        rules: ruleIds(r.findings),
         layers: [...new Set(r.findings.map((f) => f.layer))],
         durationMs: Math.round(r.durationMs * 100) / 100,
         input: r.input,
@@ -37,4 +37,10 @@ export function recordDecision(ctx: Context, r: DecisionRecord): void {
   } catch (error) {
     process.stderr.write(`hookwarden: audit log not written: ${(error as Error).message}\n`);
   }
+}
+
+/** The rules behind a decision: those that decided it; when only informational findings exist (PostToolUse), those. */
+function ruleIds(findings: readonly Finding[]): string[] {
+  const deciding = findings.filter((f) => f.severity !== "info");
+  return [...new Set((deciding.length ? deciding : findings).map((f) => f.rule))];
 }

@@ -25,10 +25,15 @@ export async function postToolUseHook(raw: string, startedAt: number): Promise<R
       tool: input.tool_name,
       input: input.tool_input,
       decision: result.taint ? "flag" : "redact",
-      reason: String(result.output.reason ?? ""),
-      findings: result.findings.map((f) => ({ severity: "info", rule: `content.${f.family}` as const, layer: "builtin" as const, reason: f.family })),
+      reason: String(result.output.reason ?? contextOf(result.output) ?? ""),
+      findings: result.findings.map((f) => ({ severity: "info", rule: `content.${f.type === "secret" ? f.kind : f.family}` as const, layer: "builtin" as const, reason: f.family })),
       durationMs: performance.now() - startedAt,
     });
   }
   return result.output;
+}
+
+function contextOf(output: Record<string, unknown>): string | undefined {
+  const hso = output.hookSpecificOutput as { additionalContext?: unknown } | undefined;
+  return typeof hso?.additionalContext === "string" ? hso.additionalContext : undefined;
 }

@@ -1,57 +1,14 @@
 // analyseShell: a command string → every simple command it would run, as model data. An explicit-stack walk of the
 // unbash tree (no recursion: deep nesting gives a clean "not ok", not a stack overflow), with wrappers unwrapped and
 // code-in-strings (`sh -c`, `eval`, `watch`, shells fed a heredoc) re-parsed on the same stack, depth-capped.
-// Does not judge anything: checks in src/checks/ do.
-import { forEachChild, type Command, type HereDoc, type ParsedScript, type Redirection, type SyntaxNode, type Word as UWord } from "unbash";
-import type { Name, Position, Redirect, ShellCommand, Word, Wrapper } from "./model.js";
-import { MAX_COMMANDS, MAX_REPARSE_DEPTH, MAX_WRAPPERS, parseSource, scriptError } from "./parse.js";
-import { toWord, literalWord } from "./words.js";
-import { isWrapper, unwrapStep, type StdinInfo } from "./unwrap.js";
-import { literalOutput, programName } from "./programs.js";
-import { expandBraces } from "./braces.js";
-import type { Span } from "../types.js";
+// Simple commands become model data in emit.ts. Does not judge anything: checks in src/checks/ do.
+import { forEachChild, type ParsedScript, type SyntaxNode } from "unbash";
+import type { Position, ShellCommand } from "./model.js";
+import { MAX_COMMANDS, MAX_REPARSE_DEPTH, parseSource, scriptError } from "./parse.js";
+import { emitCommand, expandingParts, spanOf, stdinOf, syntheticCommand, toRedirect } from "./emit.js";
+import { Failure, ROOT, type Frame, type Item } from "./frame.js";
 
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
-
-type Assign = { readonly name: string; readonly value: Word };
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-const EMPTY_NAME: Name = { kind: "literal", value: "" };
-const NO_ASSIGNMENTS: Assign[] = [];
-const HEREDOC_OPS = new Set(["<<", "<<-", "<<<"]);
-type PipeRef = { readonly id: number; readonly stage: number };
-
-/** What a node inherits from where it sits. Shared arrays are never mutated: a child frame copies on change. */
-interface Frame {
-  readonly position: readonly Position[];
-  readonly pipes: readonly PipeRef[];
-  readonly pipedInto: boolean;
-  readonly host: number | undefined;
-  readonly via: readonly string[];
-  readonly wrappers: readonly Wrapper[];
-  /** Redirections of enclosing compounds (`{ …; } > f`). */
-  readonly inherited: readonly Redirect[];
-  readonly inheritedStdin: StdinFeed | undefined;
-  /** Re-parse depth (`sh -c` inside `eval` …). */
-  readonly depth: number;
-  /** Span in the top-level source that stands for commands of a re-parsed string. */
-  readonly span: Span | undefined;
-}
-
-interface StdinFeed {
-  /** Literal text fed to stdin. */
-  readonly text?: string;
-  /** Code as written (raw heredoc body, here-string value), parsed when a shell reads it. */
-  readonly code?: string;
-  readonly dynamic: boolean;
-}
-
-type Item = { readonly node: SyntaxNode; readonly frame: Frame } | { readonly source: string; readonly frame: Frame };
-
-const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined };
-
-const DECLARATIONS = new Set(["export", "declare", "local", "readonly", "typeset"]);
-
-class Failure extends Error {}
 
 export function analyseShell(source: string): ShellAnalysis {
   const parsed = parseSource(source);
@@ -85,7 +42,10 @@ function walk(root: ParsedScript): ShellCommand[] {
     if ("source" in item) {
       if (item.frame.depth > MAX_REPARSE_DEPTH) throw new Failure(`code is nested inside code more than ${MAX_REPARSE_DEPTH} levels deep`);
       const parsed = parseSource(item.source);
-      if (!parsed.ok) throw new Failure(`${parsed.reason} — in code run by ${item.frame.via.join(" → ")}`);
+      if (!parsed.ok) {
+        if (item.bestEffort) continue;
+        throw new Failure(`${parsed.reason} — in code run by ${item.frame.via.join(" → ")}`);
+      }
       stack.push({ node: parsed.script, frame: item.frame });
       continue;
     }
@@ -156,8 +116,12 @@ function walk(root: ParsedScript): ShellCommand[] {
       case "TestCommand":
       case "ArithmeticCommand": {
         const seq = out.length;
-        out.push(syntheticCommand(node.type === "TestCommand" ? "[[" : "((", node, frame, seq));
+        // `((curl x))` is not arithmetic: bash rejects it, but POSIX sh (dash) runs it as nested subshells.
+        const notArithmetic = node.type === "ArithmeticCommand" && node.expression?.type === "ArithmeticWord" && /[\s;|&<>]/.test(node.expression.value.trim());
+        const synthetic = syntheticCommand(node.type === "TestCommand" ? "[[" : "((", node, frame, seq);
+        out.push(notArithmetic ? { ...synthetic, unresolved: "`((…))` holds commands, not arithmetic; POSIX sh runs them as subshells" } : synthetic);
         pushChildren(node, { ...frame, host: seq });
+        if (notArithmetic) stack.push({ source: node.body, frame: { ...frame, via: [...frame.via, "(( ))"], depth: frame.depth + 1, span: spanOf(node, frame) }, bestEffort: true });
         break;
       }
       case "CommandExpansion":
@@ -187,299 +151,3 @@ function walk(root: ParsedScript): ShellCommand[] {
   return out;
 }
 
-/** The parts of a command's words, assignments and redirections that can hold a substitution, in source order.
- *  Plain words have no parts: skipping them keeps the walk proportional to what can run. */
-function expandingParts(node: Command): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const word = (w: UWord | undefined) => {
-    if (w?.parts) out.push(w);
-  };
-  const visit = (x: Command["prefix"][number] | Command["suffix"][number]) => {
-    switch (x.type) {
-      case "Word":
-        word(x);
-        break;
-      case "Assignment":
-        if (x.value.type === "ArrayValue") for (const e of x.value.elements) word(e);
-        else word(x.value);
-        if (x.index) word(x.index);
-        break;
-      case "HereDoc":
-        if (x.body.parts) out.push(x.body);
-        break;
-      default:
-        word(x.target);
-    }
-  };
-  for (const x of node.prefix) visit(x);
-  word(node.name);
-  for (const x of node.suffix) visit(x);
-  return out;
-}
-
-function spanOf(node: { pos: number; end: number }, frame: Frame): Span {
-  return frame.span ?? { pos: node.pos, end: node.end };
-}
-
-function toRedirect(r: Redirection): Redirect {
-  const fd = r.descriptor?.type === "FileDescriptor" ? r.descriptor.value : undefined;
-  if (r.type === "HereDoc") {
-    const d = r.delimiter;
-    return { op: r.operator, ...(fd !== undefined ? { fd } : {}), target: literalWord(d?.value ?? "", d?.text ?? "") };
-  }
-  return { op: r.operator, ...(fd !== undefined ? { fd } : {}), target: r.target ? toWord(r.target) : literalWord("") };
-}
-
-/** Unquoted heredoc bodies keep `\$`, `` \` ``, `\\` and backslash-newline escapes in `text`. */
-function unescapeHeredoc(text: string): string {
-  return text.replace(/\\([$`\\]|\n)/g, (_, c: string) => (c === "\n" ? "" : c));
-}
-
-function heredocFeed(h: HereDoc): StdinFeed {
-  const raw = h.body.text;
-  if (h.delimiter?.quoted) return { text: raw, code: raw, dynamic: false };
-  const parts = h.body.parts;
-  if (!parts || parts.every((p) => p.type === "Literal")) {
-    const text = parts ? parts.map((p) => (p.type === "Literal" ? p.value : "")).join("") : unescapeHeredoc(raw);
-    return { text, code: text, dynamic: false };
-  }
-  return { code: raw, dynamic: true };
-}
-
-/** The last heredoc or here-string of a command feeds its stdin. */
-function stdinOf(redirects: readonly Redirection[]): StdinFeed | undefined {
-  let feed: StdinFeed | undefined;
-  for (const r of redirects) {
-    if (r.type === "HereDoc" && (r.descriptor === undefined || (r.descriptor.type === "FileDescriptor" && r.descriptor.value === 0))) feed = heredocFeed(r);
-    else if (r.type === "HereString" && r.target && (r.descriptor === undefined || (r.descriptor.type === "FileDescriptor" && r.descriptor.value === 0))) {
-      const w = toWord(r.target);
-      feed = w.dynamic ? { code: w.value, dynamic: true } : { text: `${w.value}\n`, code: w.value, dynamic: false };
-    } else if (r.type === "Redirect" && r.operator === "<" && (r.descriptor === undefined || (r.descriptor.type === "FileDescriptor" && r.descriptor.value === 0))) {
-      feed = { dynamic: true }; // a file: its content is unknown to us
-    }
-  }
-  return feed;
-}
-
-function assignmentOf(a: { name: string; value: UWord | { type: "ArrayValue"; elements: readonly UWord[]; pos: number; end: number } }, text: string): Assign {
-  if (a.value.type === "ArrayValue") {
-    const elements = a.value.elements.map(toWord);
-    const dynamic = elements.some((e) => e.dynamic);
-    const value = `(${elements.map((e) => e.value).join(" ")})`;
-    return { name: a.name, value: dynamic ? { value, text, dynamic: true, features: ["parameter"], literalPrefix: "" } : literalWord(value, text) };
-  }
-  return { name: a.name, value: toWord(a.value) };
-}
-
-interface Pending {
-  readonly argv: readonly Word[];
-  readonly assignments: readonly Assign[];
-  readonly via: readonly string[];
-  readonly wrappers: readonly Wrapper[];
-}
-
-/** A plain brace word (`{curl,x}`, `/etc/{a,b}`) becomes the literal words bash makes of it; the source text stays
- *  on each, so a hidden name still reads as obfuscated. */
-function pushExpanded(argv: Word[], w: Word): void {
-  if (w.dynamic && w.features?.length === 1 && w.features[0] === "brace") {
-    const words = expandBraces(w.text);
-    if (words) {
-      for (const value of words) argv.push({ value, text: w.text, dynamic: false });
-      return;
-    }
-  }
-  argv.push(w);
-}
-
-/** What every command emitted for one unbash Command shares. */
-interface Shared {
-  readonly frame: Frame;
-  readonly redirects: readonly Redirect[];
-  readonly feed: StdinFeed | undefined;
-  readonly span: Span;
-}
-
-/** Built property by property in one order: one object shape for every command keeps the checks fast. */
-function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], assignments: readonly Assign[], via: readonly string[], wrappers: readonly Wrapper[], unresolved?: string): void {
-  const first = argv[0];
-  const { frame, feed } = sh;
-  const cmd: Mutable<ShellCommand> = {
-    name: EMPTY_NAME,
-    args: argv.slice(1),
-    assignments,
-    redirects: sh.redirects,
-    via,
-    position: frame.position,
-    seq: out.length,
-    pipedInto: frame.pipedInto,
-    span: sh.span,
-  };
-  if (first) {
-    if (first.dynamic) cmd.name = { kind: "dynamic", text: first.text };
-    else {
-      const name = programName(first.value);
-      cmd.name = { kind: "literal", value: name };
-      if (name !== first.value) cmd.program = first.value;
-    }
-    if (first.text !== first.value) cmd.nameText = first.text;
-  }
-  if (feed?.text !== undefined) cmd.stdinText = feed.text;
-  if (feed?.dynamic) cmd.stdinDynamic = true;
-  if (frame.pipes.length) cmd.pipes = frame.pipes;
-  if (frame.host !== undefined) cmd.host = frame.host;
-  if (wrappers.length) cmd.wrappers = wrappers;
-  if (unresolved) cmd.unresolved = unresolved;
-  out.push(cmd);
-}
-
-function emitCommand(node: Command, frame: Frame, out: ShellCommand[], stack: Item[]): void {
-  const argv: Word[] = [];
-  let assignments: Assign[] = NO_ASSIGNMENTS;
-  for (const p of node.prefix) {
-    if (p.type !== "Assignment") continue;
-    if (assignments === NO_ASSIGNMENTS) assignments = [];
-    assignments.push(assignmentOf(p, p.text));
-  }
-  const first = node.name ? toWord(node.name) : undefined;
-  if (first) pushExpanded(argv, first);
-  const nameWord = argv[0];
-  const declaration = nameWord !== undefined && !nameWord.dynamic && DECLARATIONS.has(nameWord.value);
-  for (const a of node.args) {
-    if (a.type === "Assignment") {
-      const as = assignmentOf(a, a.text);
-      if (declaration) {
-        if (assignments === NO_ASSIGNMENTS) assignments = [];
-        assignments.push(as);
-      }
-      const v = as.value;
-      argv.push(v.dynamic ? { value: `${a.name}=${v.value}`, text: a.text, dynamic: true, features: v.features ?? ["parameter"], literalPrefix: `${a.name}=${v.literalPrefix ?? ""}` } : { value: `${a.name}=${v.value}`, text: a.text, dynamic: false });
-    } else pushExpanded(argv, toWord(a));
-  }
-  const own = node.redirects;
-  const redirects = own.length === 0 ? frame.inherited : frame.inherited.length === 0 ? own.map(toRedirect) : [...own.map(toRedirect), ...frame.inherited];
-  const feed = (own.length ? stdinOf(own) : undefined) ?? frame.inheritedStdin;
-  const sh: Shared = { frame, redirects, feed, span: spanOf(node, frame) };
-
-  // Fast path: not a wrapper (most commands).
-  if (!nameWord || nameWord.dynamic) {
-    pushCommand(out, sh, argv, assignments, frame.via, frame.wrappers);
-    return;
-  }
-  if (!isWrapper(programName(nameWord.value))) {
-    pushCommand(out, sh, argv, assignments, frame.via, frame.wrappers);
-    return;
-  }
-  const piped = feed === undefined ? upstreamText(frame, out) : undefined;
-  const code = feed?.code ?? piped;
-  const stdin: StdinInfo = code !== undefined ? { text: code, fed: true } : { fed: frame.pipedInto || feed !== undefined };
-  const work: Pending[] = [{ argv, assignments, via: frame.via, wrappers: frame.wrappers }];
-  let codeJobs: Item[] | undefined;
-  while (work.length > 0) {
-    const p = work.pop()!;
-    const first = p.argv[0];
-    if (!first || first.dynamic) {
-      pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
-      continue;
-    }
-    if (p.wrappers.length - frame.wrappers.length > MAX_WRAPPERS) throw new Failure(`more than ${MAX_WRAPPERS} wrappers in front of one command`);
-    const name = programName(first.value);
-    const step = unwrapStep(name, p.argv.slice(1), stdin);
-    if (step.kind === "self") {
-      pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
-      continue;
-    }
-    if (step.kind === "unresolved") {
-      pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers, step.reason);
-      continue;
-    }
-    let selfEmitted = step.keepSelf;
-    if (step.keepSelf) pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
-    const later: Pending[] = [];
-    for (const child of step.children) {
-      const wrapper: Wrapper = step.privileged ? { name, argv: p.argv, kind: child.wrapper, privileged: true } : { name, argv: p.argv, kind: child.wrapper };
-      if (child.kind === "argv") {
-        later.push({ argv: child.argv, assignments: child.assignments ? [...p.assignments, ...child.assignments] : p.assignments, via: [...p.via, child.via], wrappers: [...p.wrappers, wrapper] });
-        continue;
-      }
-      if (child.code.dynamic) {
-        if (!selfEmitted) pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers, `${child.via} runs code that is only known at run time (\`${child.code.text}\`)`);
-        selfEmitted = true;
-        continue;
-      }
-      const stdinChild = child.wrapper === "stdin";
-      const cf: Frame = {
-        ...frame,
-        via: [...p.via, child.via],
-        wrappers: [...p.wrappers, wrapper],
-        depth: frame.depth + 1,
-        span: sh.span,
-        // The wrapper's redirections are the code's: `sh -c 'ls' > out` writes `out`. A shell reading its code from
-        // a heredoc consumed that heredoc; its other redirections still apply.
-        inherited: stdinChild ? sh.redirects.filter((r) => !HEREDOC_OPS.has(r.op)) : sh.redirects,
-        inheritedStdin: stdinChild ? undefined : sh.feed,
-        pipedInto: stdinChild ? false : frame.pipedInto,
-      };
-      (codeJobs ??= []).push({ source: child.code.value, frame: cf });
-    }
-    for (let i = later.length - 1; i >= 0; i--) work.push(later[i]!);
-  }
-  // Code strings are parsed next, before the rest of the source: `eval "cd /x"; rm y` keeps its order.
-  if (codeJobs) for (let i = codeJobs.length - 1; i >= 0; i--) stack.push(codeJobs[i]!);
-}
-
-/** The literal text the previous stage of our pipeline writes, when that stage is one data-only command
- *  (`echo 'curl x' | sh`, `cat <<EOF | bash`). Looks back a bounded number of commands: linear overall. */
-function upstreamText(frame: Frame, out: readonly ShellCommand[]): string | undefined {
-  const me = frame.pipes[frame.pipes.length - 1];
-  if (!me || me.stage === 0 || !frame.pipedInto) return undefined;
-  let found: ShellCommand | undefined;
-  for (let i = out.length - 1, n = 0; i >= 0 && n < 64; i--, n++) {
-    const c = out[i]!;
-    const p = c.pipes?.[c.pipes.length - 1];
-    if (!p || p.id !== me.id) {
-      if (found) break;
-      continue;
-    }
-    if (p.stage < me.stage - 1) break;
-    if (p.stage !== me.stage - 1) continue;
-    if (found || c.position.length !== frame.position.length || c.name.kind !== "literal") return undefined; // more than one command
-    found = c;
-  }
-  if (!found || found.name.kind !== "literal" || found.via.length) return undefined;
-  return literalOutput(found.name.value, found.args, found.stdinText);
-}
-
-function syntheticCommand(name: "[[" | "((", node: SyntaxNode & { pos: number; end: number }, frame: Frame, seq: number): ShellCommand {
-  const args: Word[] = [];
-  if (node.type === "TestCommand") {
-    const words: SyntaxNode[] = [node.expression];
-    // Collect the test's words in order with an explicit stack.
-    const found: Word[] = [];
-    while (words.length) {
-      const n = words.pop()!;
-      if (n.type === "Word") {
-        found.push(toWord(n));
-        continue;
-      }
-      const kids: SyntaxNode[] = [];
-      forEachChild(n, (c) => kids.push(c));
-      for (let i = kids.length - 1; i >= 0; i--) words.push(kids[i]!);
-    }
-    args.push(...found);
-  }
-  return {
-    name: { kind: "literal", value: name },
-    args,
-    assignments: [],
-    redirects: frame.inherited,
-    via: frame.via,
-    position: frame.position,
-    seq,
-    pipedInto: frame.pipedInto,
-    span: spanOf(node, frame),
-    synthetic: true,
-    ...(frame.pipes.length ? { pipes: frame.pipes } : {}),
-    ...(frame.host !== undefined ? { host: frame.host } : {}),
-    ...(frame.wrappers.length ? { wrappers: frame.wrappers } : {}),
-  };
-}

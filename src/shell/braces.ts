@@ -13,6 +13,7 @@ export function expandBraces(text: string): string[] | undefined {
   while (stack.length) {
     const w = stack.pop()!;
     const group = firstGroup(w);
+    if (group === TOO_MANY) return undefined;
     if (!group) {
       out.push(w);
       if (out.length > MAX_WORDS) return undefined;
@@ -26,7 +27,9 @@ export function expandBraces(text: string): string[] | undefined {
 }
 
 /** The first `{a,b}` or `{x..y}` group at nesting depth 0, with its alternatives. */
-function firstGroup(w: string): { start: number; end: number; items: string[] } | undefined {
+const TOO_MANY = "too-many";
+
+function firstGroup(w: string): { start: number; end: number; items: string[] } | typeof TOO_MANY | undefined {
   for (let start = w.indexOf("{"); start >= 0; start = w.indexOf("{", start + 1)) {
     let depth = 0;
     const commas: number[] = [];
@@ -42,6 +45,7 @@ function firstGroup(w: string): { start: number; end: number; items: string[] } 
             return { start, end: j, items };
           }
           const seq = sequence(w.slice(start + 1, j));
+          if (seq === TOO_MANY) return TOO_MANY;
           if (seq) return { start, end: j, items: seq };
           break; // `{x}` is literal: look for a later group
         }
@@ -53,7 +57,7 @@ function firstGroup(w: string): { start: number; end: number; items: string[] } 
 }
 
 /** `1..5`, `a..e`, `10..1..2`. */
-function sequence(body: string): string[] | undefined {
+function sequence(body: string): string[] | typeof TOO_MANY | undefined {
   const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
   if (!m) return undefined;
   const [, a, b, stepText] = m;
@@ -62,7 +66,7 @@ function sequence(body: string): string[] | undefined {
   const from = numeric ? Number(a) : a!.charCodeAt(0);
   const to = numeric ? Number(b) : b!.charCodeAt(0);
   const step = Math.abs(Number(stepText ?? 1)) || 1;
-  if (Math.abs(to - from) / step > MAX_WORDS) return undefined;
+  if (Math.abs(to - from) / step > MAX_WORDS) return TOO_MANY;
   const items: string[] = [];
   for (let v = from; from <= to ? v <= to : v >= to; v += from <= to ? step : -step) items.push(numeric ? String(v) : String.fromCharCode(v));
   return items;

@@ -1,7 +1,8 @@
 // Read-only set: each table entry's examples through the whole pipeline, the option checks that make a program
 // safe, write redirections, and the sed script scanner.
 import { describe, expect, it } from "vitest";
-import { readOnlyVerdict, sedScriptReadOnly } from "../../src/checks/readonly.js";
+import { readOnlyVerdict } from "../../src/checks/readonly.js";
+import { sedScriptReadOnly } from "../../src/shell/sed.js";
 import { READ_ONLY } from "../../src/checks/readonly.rules.js";
 import { commandsOf, decideBash, kind } from "../shell/helpers.js";
 

@@ -7,6 +7,7 @@ import { EXFIL_CASES } from "./cases/exfil-image.js";
 import { HIDDEN_HTML_CASES } from "./cases/hidden-html.js";
 import { INVISIBLE_CASES } from "./cases/invisible.js";
 import { describeFailure, judge } from "./cases/judge.js";
+import { MIXED_CASES } from "./cases/mixed.js";
 import { OVERRIDE_CASES } from "./cases/override.js";
 import { ROLE_TOKEN_CASES } from "./cases/role-tokens.js";
 
@@ -32,6 +33,13 @@ describe("a user's own prompt is never acted on", () => {
   const positives = [...OVERRIDE_CASES, ...ADDRESSED_CASES, ...ROLE_TOKEN_CASES, ...INVISIBLE_CASES].filter((c) => c.expect === "flag");
   it.each(positives.map((c) => [c.id, c] as const))("%s as a prompt", (_id, c) => {
     const j = judge({ ...c, source: "prompt", expect: "quiet" }, undefined);
+    expect(j.pass, describeFailure(c, j)).toBe(true);
+  });
+});
+
+describe("mixed cases written blind, then kept (cases/mixed.ts)", () => {
+  it.each(MIXED_CASES.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    const j = judge(c, undefined);
     expect(j.pass, describeFailure(c, j)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { EXFIL_CASES } from "./cases/exfil-image.js";
 import { HIDDEN_HTML_CASES } from "./cases/hidden-html.js";
 import { INVISIBLE_CASES } from "./cases/invisible.js";
 import { judge } from "./cases/judge.js";
+import { MIXED_CASES } from "./cases/mixed.js";
 import { OVERRIDE_CASES } from "./cases/override.js";
 import { ROLE_TOKEN_CASES } from "./cases/role-tokens.js";
 import { SECRET_CASES } from "./cases/secrets.js";
@@ -51,6 +52,15 @@ export async function computeFigures(): Promise<{ injection: FamilyFigure[]; sec
   const benignFlaggedBy: Record<string, number> = {};
   for (const c of BENIGN_CASES) for (const a of judge(c, undefined).acted) benignFlaggedBy[a.split(":")[0]!] = (benignFlaggedBy[a.split(":")[0]!] ?? 0) + 1;
   injection.push({ family: "benign (all families)", positives: 0, detected: 0, negatives: BENIGN_CASES.length, quiet: BENIGN_CASES.filter((c) => judge(c, undefined).pass).length });
+  const mixedPos = MIXED_CASES.filter((c) => c.expect === "flag");
+  const mixedNeg = MIXED_CASES.filter((c) => c.expect === "quiet");
+  injection.push({
+    family: "mixed, any family (cases/mixed.ts)",
+    positives: mixedPos.length,
+    detected: mixedPos.filter((c) => judge(c, undefined).pass).length,
+    negatives: mixedNeg.length,
+    quiet: mixedNeg.filter((c) => judge(c, undefined).pass).length,
+  });
 
   const secrets: FamilyFigure[] = [];
   for (const family of ["provider", "private-key", "connection", "header", "generic", "benign"] as const) {

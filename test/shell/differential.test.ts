@@ -1,6 +1,6 @@
 // Differential test: our analysis (unbash) against bash-parser, the design card's parser, on ≥ 500 commands. Where
 // both accept a command they must agree on the programs it runs and the files it redirects to. bash-parser cannot
-// represent some bash (heredocs, `&>`, `<(…)`, `$'…'`, `((…))`, here-strings, `${x:-$(…)}`…): those are skipped
+// represent some bash (heredocs, `&>`, `<(…)`, `$'…'`, `((…))`, here-strings, `${x:-$(…)}`, brace expansion…): those are skipped
 // and counted, never compared. Our side groups commands by the source command they come from, so a wrapper
 // (`sudo rm`) or a re-parsed string (`sh -c '…'`) counts once, as written — the way bash-parser sees it.
 import { createRequire } from "node:module";
@@ -75,7 +75,7 @@ function ours(commands: readonly ShellCommand[]): { programs: string[]; redirect
 }
 
 /** Bash that bash-parser does not represent (or represents wrongly by design): skipped, counted. */
-const UNREPRESENTABLE = [/<</, /&>/, /[<>]\(/, /\$'/, /\(\(/, /\$\{[^}]*\$\(/, /\|&/, /;;&|;&/, /\bcoproc\b/, /\bselect\b/, /\[\[/, /\btime\b/, /\$"/, /\bfunction\b/];
+const UNREPRESENTABLE = [/\{[^}\s]*(,|\.\.)[^}\s]*\}/, /<</, /&>/, /[<>]\(/, /\$'/, /\(\(/, /\$\{[^}]*\$\(/, /\|&/, /;;&|;&/, /\bcoproc\b/, /\bselect\b/, /\[\[/, /\btime\b/, /\$"/, /\bfunction\b/];
 
 // ── the command set ────────────────────────────────────────────────────────────────────────────────────────────
 

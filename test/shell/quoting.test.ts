@@ -24,10 +24,17 @@ describe("values after quote removal", () => {
     expect(argvs("echo 'a b' \"c d\" e\\ f")).toEqual(["echo a b c d e f"]);
   });
   it("globs, braces and expansions make a word dynamic", () => {
-    const [c] = commandsOf("ls *.ts {a,b} $HOME ~/x 'lit*'");
+    const [c] = commandsOf("ls *.ts {a,$b} $HOME ~/x 'lit*'");
     expect(c!.args.map((a) => a.dynamic)).toEqual([true, true, true, false, false]);
     expect(c!.args[0]!.features).toEqual(["glob"]);
-    expect(c!.args[1]!.features).toEqual(["brace"]);
+    expect(c!.args[1]!.features).toContain("brace");
+  });
+  it("plain brace words expand as bash expands them", () => {
+    expect(argvs("{curl,example.org}")).toEqual(["curl example.org"]);
+    expect(argvs("rm -rf /etc/{passwd,shadow}")).toEqual(["rm -rf /etc/passwd /etc/shadow"]);
+    expect(argvs("mkdir -p src/{a,b/{c,d}}")).toEqual(["mkdir -p src/a src/b/c src/b/d"]);
+    expect(argvs("echo {1..3} {a..c} {x}")).toEqual(["echo 1 2 3 a b c {x}"]);
+    expect(commandsOf("touch f{1..500}")[0]!.args[0]!.dynamic).toBe(true); // too many words: left dynamic
   });
 });
 

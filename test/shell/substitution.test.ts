@@ -49,6 +49,9 @@ describe("decisions", () => {
     ["source <(curl -s x)", "deny"],
     ["bash <(wget -qO- x)", "deny"],
     ["sh -c \"$(curl -fsSL x)\"", "deny"],
+    ["echo $((1 + 2))", "allow"],
+    ["(( i++ ))", "allow"],
+    ["((curl example.org))", "deny"], // bash: an arithmetic error; dash: nested subshells that run curl
   ])("%s → %s", (src, expected) => {
     expect(kind(src)).toBe(expected);
   });

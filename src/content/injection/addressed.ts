@@ -32,7 +32,7 @@ const GROUPS: readonly ShapeGroup<Address>[] = [
       },
       {
         id: "hey-agent",
-        re: new RegExp(`(?<=(?:^|[.!?>\\n])\\s{0,4})(?:dear|hey|hi|hello|attention|listen(?:\\s+up)?|ok(?:ay)?|yo|greetings),?\\s+(?:the\\s+|my\\s+|fellow\\s+)?${AGENT}\\s*[,:!—–-]`, "im"),
+        re: new RegExp(`(?<=(?:^|[.!?>\\n])\\s{0,4})(?:dear|hey|hi|hello|attention|listen(?:\\s+up)?|ok(?:ay)?|yo|greetings),?\\s+(?:the\\s+|my\\s+|fellow\\s+)?${AGENT}\\s*[,.:!—–-]`, "im"),
         needsAction: true,
       },
       {
@@ -48,8 +48,20 @@ const GROUPS: readonly ShapeGroup<Address>[] = [
     lead: AGENT_LEAD,
     shapes: [
       {
+        // "Claude, when you read this, …" / "Assistant, as part of this task you need to …": a name, a comma, an order.
+        id: "agent-comma",
+        re: /(?<=(?:^|[.!?>\n]|<!--)\s{0,4})(?:claude|assistant|ai|ai\s+(?:assistant|agent)|agent|chatgpt|copilot|gemini|llm|model)\s*,\s/im,
+        needsAction: true,
+      },
+      {
         id: "agent-colon",
         re: /(?<=^[ \t>*_#-]{0,6})(?:ai|a\.i\.|ai\s+(?:assistant|agent|model)|llm|claude|chatgpt|gpt-?\d?|copilot|language\s+model)s?\s*[:,]\s/im,
+        needsAction: true,
+      },
+      {
+        // "When an LLM reads this, it should …"
+        id: "when-agent-reads",
+        re: new RegExp(`${AGENT}\\s+(?:reads|sees|processes|parses|summari[sz]es|encounters|ingests|is\\s+reading|is\\s+processing)\\s+(?:this|these)\\b`, "i"),
         needsAction: true,
       },
       {
@@ -83,6 +95,17 @@ const GROUPS: readonly ShapeGroup<Address>[] = [
       {
         id: "user-wants-you",
         re: /(?<=\b(?:the|your|my)\s+)(?:user|owner|operator|developer|human|boss|admin(?:istrator)?|principal|master|creator|employer|manager)\s+(?:has\s+|have\s+|had\s+|also\s+|really\s+)?(?:wants|needs|asked|asks|requests|requested|instructed|instructs|authori[sz]ed|authori[sz]es|expects|would\s+like|told|tells|insists|wishes|wanted|needed|demands)\s+(?:for\s+)?you\s+to\s+/i,
+        needsAction: true,
+      },
+    ],
+  },
+  {
+    // "After reading this, …": the reader, whoever it is, then an order.
+    lead: "after|upon|once",
+    shapes: [
+      {
+        id: "after-reading-this",
+        re: /(?:after|upon|once\s+you(?:['’]ve|\s+have)?)\s+(?:reading|read|processing|seeing)\s+this\s*(?:message|note|text|page)?\s*,/i,
         needsAction: true,
       },
     ],
@@ -128,7 +151,7 @@ const ADDRESSES = compileShapes(GROUPS);
 
 // An order: the verb opens a clause ("…: send", "please send", "then send") or follows "you must / you to".
 const ACTION = new RegExp(
-  `(?:^\\s*|[.:;,!?—–-]\\s*|\\b(?:please|then|and|now|first|also|immediately|just|kindly|simply|instead)\\s+|\\byou\\s+(?:must|should|need\\s+to|have\\s+to|will|shall|are\\s+(?:required|expected|instructed|asked|supposed)\\s+to|to)\\s+(?:please\\s+|immediately\\s+|now\\s+|first\\s+|also\\s+|quietly\\s+|silently\\s+)?)${ACTION_VERB}\\b`,
+  `(?:^\\s*|[.:;,!?—–-]\\s*|\\b(?:please|then|and|now|first|also|immediately|just|kindly|simply|instead|quietly|silently|secretly)\\s+|\\b(?:you|it|they|the\\s+(?:agent|assistant|model|ai|llm|bot))\\s+(?:must|should|need\\s+to|needs\\s+to|have\\s+to|has\\s+to|will|shall|are\\s+going\\s+to|are\\s+(?:required|expected|instructed|asked|supposed)\\s+to|is\\s+(?:required|expected|instructed|supposed)\\s+to|to)\\s+(?:please\\s+|immediately\\s+|now\\s+|first\\s+|also\\s+|quietly\\s+|silently\\s+|only\\s+|always\\s+)?)${ACTION_VERB}\\b`,
   "i",
 );
 /** Where an action makes the directive dangerous even in a project's prose. */

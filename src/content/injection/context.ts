@@ -72,8 +72,29 @@ export function inCodeFence(text: string, index: number): boolean {
 const MENTION_CUE =
   /\b(?:(?<!\b(?:would|['’]d|i|you|we|they)\s)like|such as|e\.?g|i\.?e|for example|for instance|examples?|phrases?|strings?|patterns?|regex(?:es)?|keywords?|attacks?|injections?|jailbreaks?|payloads?|detects?|detected|detecting|detection|flags|flagged|catch(?:es)?|caught|known as|called|dubbed|quotes?|quoted|mentions?|mentioning|benchmarks?|red[- ]team(?:ing)?|adversarial|tokens|markers?|delimiters?|templates?)\b[^.!?\n]{0,80}$/i;
 const QUOTE_OPEN = /["'`“‘«„]\s*$/;
+const MENTION_AFTER = /^["'`”’»]?\s*(?:and\s+\S+\s+)?(?:tokens?|markers?|delimiters?|separators?|tags?|sequences?|strings?|phrases?|prefix(?:es)?)\b/i;
 
 export type Mention = "cited" | "quoted" | "cited-quoted" | false;
+
+// The document of the last text asked about: does it discuss prompt injection (a research note, a security blog)?
+let discussText: string | undefined;
+let discussing = false;
+const DISCUSSION = /prompt[- ]injections?|jailbreak(?:s|ing)?\b|injection attacks?|red[- ]teaming|adversarial prompts?|llm security|indirect injection/gi;
+
+/**
+ * The text is *about* prompt injection (at least three mentions of the topic): its quoted payloads are examples.
+ * An attacker can say the words too, but then has to quote the payload, which is how such pages show it.
+ */
+export function discussesInjection(text: string): boolean {
+  if (discussText !== text) {
+    discussText = text;
+    DISCUSSION.lastIndex = 0;
+    let n = 0;
+    while (n < 3 && DISCUSSION.exec(text) !== null) n++;
+    discussing = n >= 3;
+  }
+  return discussing;
+}
 
 /**
  * Is the match *mentioned* rather than addressed to the reader? "cited" when the words before it on the line
@@ -84,9 +105,14 @@ export function mentionOf(text: string, start: number, end: number): Mention {
   const before = text.slice(lineStart(text, start, 160), start);
   const after = text.slice(end, lineEnd(text, end, 240));
   const quoted =
-    inCodeFence(text, start) || (QUOTE_OPEN.test(before.slice(-3)) && /["'`”’»]/.test(after)) || (/`[^`]*$/.test(before) && after.includes("`"));
-  // "e.g." and "i.e." end in a dot that isn't the end of a sentence.
-  const cited = MENTION_CUE.test(before.replace(/\b(e)\.(g)\.|\b(i)\.(e)\./gi, "$1$2$3$4"));
+    inCodeFence(text, start) ||
+    (QUOTE_OPEN.test(before.slice(-3)) && /["'`”’»]/.test(after)) ||
+    // Inside an open quote on this line: `"This is an important message … to you"`.
+    (/`[^`]*$/.test(before) && after.includes("`")) ||
+    (/^[^"]*"(?:[^"]*"[^"]*")*[^"]*$/.test(before) && after.includes('"')) ||
+    (/“[^”]*$/.test(before) && after.includes("”"));
+  // "e.g." and "i.e." end in a dot that isn't the end of a sentence. "the <|endoftext|> token": named after.
+  const cited = MENTION_CUE.test(before.replace(/\b(e)\.(g)\.|\b(i)\.(e)\./gi, "$1$2$3$4")) || MENTION_AFTER.test(after) || (quoted && discussesInjection(text));
   return cited && quoted ? "cited-quoted" : cited ? "cited" : quoted ? "quoted" : false;
 }
 

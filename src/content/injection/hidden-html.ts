@@ -3,7 +3,7 @@
 // `opacity:0`, off-screen, `hidden`, `aria-hidden`). Owns finding hidden spans and deciding whether what they hold is
 // an order. A hidden span with no order in it (a licence header, `<!-- end nav -->`, an icon) stays quiet.
 import type { InjectionFinding, InjectionSeverity } from "../types.js";
-import { ACTION_VERB, finding, type ScanContext } from "./context.js";
+import { ACTION_VERB, finding, mentionOf, type ScanContext } from "./context.js";
 import { detectAddressed } from "./addressed.js";
 import { detectOverride } from "./override.js";
 
@@ -66,6 +66,8 @@ export function detectHiddenHtml(text: string, ctx: ScanContext): InjectionFindi
   let examined = 0;
   const consider = (kind: string, start: number, hidden: string) => {
     examined++;
+    // Markup shown as code (`<!-- … -->` in backticks or a fenced block) is on display, not hidden.
+    if (mentionOf(text, start, start + 4)) return;
     const order = orderIn(hidden.slice(0, HIDDEN_MAX));
     if (!order) return;
     const f = finding("hidden-html", severityFor(ctx, order, hidden), text, start, start + Math.min(hidden.length + 8, 120));

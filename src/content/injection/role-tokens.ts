@@ -25,6 +25,7 @@ const TOKENS: readonly Token[] = [
 // A fake turn: `Human:` or `Assistant:` opening a line (checked in code: a `^` with /m is tried at every position)
 // and followed by words.
 const FAKE_TURN = /(Human|Assistant)[ \t]*:[ \t]*\S/g;
+/** What may stand before the label on its line: up to 4 spaces or `>`, from the line start (5 characters looked at). */
 const TURN_LINE_LEAD = /(?:^|\n)[ \t>]{0,4}$/;
 // A template shows where content goes: `{{ message['content'] }}`, `{% for %}`, `{system_message}`, `$prompt`.
 const TEMPLATE_NEAR = /\{\{(?![#~/]\s*(?:system|user|assistant))[^}]{0,80}\}\}|\{%[^%]{0,80}%\}|\{[a-z_]{2,30}\}|\$\{?[a-z_]{3,30}\}?|<\|?[a-z_]{2,20}\|?>\s*\{/i;
@@ -67,7 +68,7 @@ function fakeTurns(text: string, ctx: ScanContext): InjectionFinding | undefined
   let human = false;
   let assistant = false;
   for (let m = FAKE_TURN.exec(text); m !== null; m = FAKE_TURN.exec(text)) {
-    if (!TURN_LINE_LEAD.test(text.slice(Math.max(0, m.index - 5), m.index)) || (m.index > 0 && m.index < 5 && !/^[ \t>]*$/.test(text.slice(0, m.index)))) continue;
+    if (!TURN_LINE_LEAD.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     if (m[1] === "Human") human = true;
     else assistant = true;
     const start = m.index;

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { installManaged, installProject, managedInstallEnabled, missingDist, pluginArgs } from "./install.mjs";
-import { makeSandbox, runClaude, type RunResult, type Sandbox } from "./run-claude.mjs";
+import { hookwardenCli, installManaged, installProject, managedInstallEnabled, missingDist, pluginArgs } from "./install.mjs";
+import { makeSandbox, runClaude, type RunResult, type Sandbox, type StreamEvent } from "./run-claude.mjs";
 import type { ScriptStep, ToolResult } from "./scripted-api.mjs";
 
 export type InstallKind = "project" | "plugin" | "managed";
@@ -19,6 +19,9 @@ export const E2E_TIMEOUT_MS = 120_000;
 export const write = (file_path: string, content: string): ScriptStep => ({ name: "Write", input: { file_path, content } });
 export const read = (file_path: string): ScriptStep => ({ name: "Read", input: { file_path } });
 export const bash = (command: string, description = "scripted e2e step"): ScriptStep => ({ name: "Bash", input: { command, description } });
+export const webFetch = (url: string, prompt = "Summarise the page"): ScriptStep => ({ name: "WebFetch", input: { url, prompt } });
+/** A call of MCP tool `tool` on server `server`, by the name Claude Code gives it (`mcp__<server>__<tool>`). */
+export const mcp = (server: string, tool: string, input: Record<string, unknown> = {}): ScriptStep => ({ name: `mcp__${server}__${tool}`, input });
 
 export interface Session extends RunResult {
   /** the tool_result for script step `i` (asserted to exist) */
@@ -27,7 +30,16 @@ export interface Session extends RunResult {
 
 export interface World extends Sandbox {
   readonly kind: InstallKind;
-  run(script: ScriptStep[], opts?: { permissionMode?: string }): Promise<Session>;
+  /** hookwarden's data dir as the hooks see it for project/managed installs (`~/.claude/hookwarden`). */
+  readonly dataDir: string;
+  /** `env`: extra environment for the CLI only (undefined removes a variable), e.g. NODE_EXTRA_CA_CERTS. */
+  run(script: ScriptStep[], opts?: { permissionMode?: string; env?: Record<string, string | undefined> }): Promise<Session>;
+  /**
+   * `node dist/cli.cjs …args` in the project dir with the environment the hooks get (HOME, CLAUDE_CONFIG_DIR, TMPDIR,
+   * HOOKWARDEN_MANAGED_DIR); returns stdout, throws with stderr on a non-zero exit. Not for plugin installs, whose
+   * hooks get a CLAUDE_PLUGIN_DATA the CLI can't know.
+   */
+  cli(args: string[]): string;
 }
 
 /**
@@ -58,12 +70,19 @@ export function useInstall(kind: InstallKind): () => World {
     return {
       ...sb,
       kind,
+      dataDir: path.join(sb.home, ".claude", "hookwarden"),
+      cli(args) {
+        const env: Record<string, string> = { PATH: process.env.PATH ?? "", LANG: process.env.LANG ?? "C.UTF-8", HOME: sb.home, CLAUDE_CONFIG_DIR: sb.configDir, TMPDIR: sb.tmp, NO_COLOR: "1" };
+        if (kind !== "managed") env.HOOKWARDEN_MANAGED_DIR = sb.managed;
+        return hookwardenCli(args, { cwd: sb.project, env });
+      },
       async run(script, opts = {}) {
         const r = await runClaude({
           sandbox: sb,
           script,
           ...extra,
           ...(opts.permissionMode ? { permissionMode: opts.permissionMode } : {}),
+          ...(opts.env ? { env: opts.env } : {}),
           // a managed install must read the real managed dir, everything else reads the sandbox's empty one
           managedDirOverride: kind !== "managed",
         });
@@ -166,3 +185,76 @@ export const exists = (p: string): boolean => {
     return false;
   }
 };
+
+/** Claude Code's `session_id` for a run (from the stream's init event). */
+export function sessionIdOf(s: RunResult): string {
+  const init = s.events.find((e) => e.type === "system" && e.subtype === "init");
+  if (typeof init?.session_id !== "string") throw new Error(`no init event with a session_id\n${s.describe()}`);
+  return init.session_id;
+}
+
+/** The parsed JSON output of each `hook_response` event for `event` (e.g. "SessionStart"), as the stream reports it. */
+export function hookOutputs(s: RunResult, event: string): Record<string, any>[] {
+  return s.events
+    .filter((e: StreamEvent) => e.type === "system" && e.subtype === "hook_response" && e.hook_event === event)
+    .map((e) => {
+      try {
+        return JSON.parse(String(e.output ?? e.stdout ?? "").trim() || "{}");
+      } catch {
+        return { unparsed: e.output };
+      }
+    });
+}
+
+/** Text of a message's content (string, or text blocks joined by newlines). */
+function messageText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((b) => (b && typeof b === "object" && b.type === "text" ? String(b.text) : "")).join("\n");
+}
+
+/**
+ * What the model was told right after step `i`'s tool_result, besides the result itself, in the next main-conversation
+ * request: the text of every message between the user message carrying that tool_result and the next assistant turn
+ * (Claude Code 2.1.331 puts PostToolUse `reason` and `additionalContext` there, as a `role: "system"` message), plus
+ * any text blocks in the tool_result's own user message. Also returns that request's raw body.
+ */
+export function contextAfter(s: RunResult, i = 0): { text: string; body: string } {
+  const id = `toolu_e2e_${i}`;
+  for (const req of s.requests) {
+    if (req.kind !== "main" || !Array.isArray(req.json?.messages)) continue;
+    const msgs: any[] = req.json.messages;
+    const at = msgs.findIndex((m) => m.role === "user" && Array.isArray(m.content) && m.content.some((b: any) => b?.type === "tool_result" && b.tool_use_id === id));
+    if (at === -1) continue;
+    const parts = [messageText(msgs[at].content)];
+    for (const m of msgs.slice(at + 1)) {
+      if (m.role === "assistant") break;
+      parts.push(messageText(m.content));
+    }
+    return { text: parts.filter(Boolean).join("\n"), body: req.body };
+  }
+  throw new Error(`no main request carries the tool_result ${id}\n${s.describe()}`);
+}
+
+/** The messages of the first main-conversation request (what the model saw before its first turn). */
+export function firstMainMessages(s: RunResult): { role: string; text: string }[] {
+  const req = s.requests.find((r) => r.kind === "main" && Array.isArray(r.json?.messages));
+  if (!req) throw new Error(`no main request\n${s.describe()}`);
+  return req.json.messages.map((m: any) => ({ role: String(m.role), text: messageText(m.content) }));
+}
+
+/** `n` random alphanumerics (a fresh fake secret per run, so no fixture can leak into a result by accident). */
+export function randomAlnum(n: number): string {
+  const abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  let out = "";
+  const bytes = crypto.getRandomValues(new Uint8Array(n * 2));
+  for (const b of bytes) {
+    if (b < 248) out += abc[b % 62];
+    if (out.length === n) break;
+  }
+  while (out.length < n) out += abc[Math.floor(Math.random() * 62)];
+  return out;
+}
+
+/** Unix permission bits of a file or directory. */
+export const modeOf = (p: string): number => fs.statSync(p).mode & 0o777;

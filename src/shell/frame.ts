@@ -1,0 +1,43 @@
+// What the walk carries from node to node (positions, pipelines, wrappers, inherited redirections), and the work
+// items on its explicit stack. Shared by analyse.ts (the walk) and emit.ts (simple commands → model).
+import type { SyntaxNode } from "unbash";
+import type { Position, Redirect, Word, Wrapper } from "./model.js";
+import type { Span } from "../types.js";
+
+export type Assign = { readonly name: string; readonly value: Word };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type PipeRef = { readonly id: number; readonly stage: number };
+
+/** What a node inherits from where it sits. Shared arrays are never mutated: a child frame copies on change. */
+export interface Frame {
+  readonly position: readonly Position[];
+  readonly pipes: readonly PipeRef[];
+  readonly pipedInto: boolean;
+  readonly host: number | undefined;
+  readonly via: readonly string[];
+  readonly wrappers: readonly Wrapper[];
+  /** Redirections of enclosing compounds (`{ …; } > f`). */
+  readonly inherited: readonly Redirect[];
+  readonly inheritedStdin: StdinFeed | undefined;
+  /** Re-parse depth (`sh -c` inside `eval` …). */
+  readonly depth: number;
+  /** Span in the top-level source that stands for commands of a re-parsed string. */
+  readonly span: Span | undefined;
+}
+
+export interface StdinFeed {
+  /** Literal text fed to stdin. */
+  readonly text?: string;
+  /** Code as written (raw heredoc body, here-string value), parsed when a shell reads it. */
+  readonly code?: string;
+  readonly dynamic: boolean;
+}
+
+/** A node to walk, or a code string to parse. A best-effort string (code with run-time parts, read as written) may
+ *  fail to parse: that is skipped, because its command is already unresolved and asks. */
+export type Item = { readonly node: SyntaxNode; readonly frame: Frame } | { readonly source: string; readonly frame: Frame; readonly bestEffort?: boolean };
+
+export const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined };
+
+/** A failure the walk reports as "not ok" (the caller asks), not a bug. */
+export class Failure extends Error {}
