@@ -55,8 +55,8 @@ function injectionReason(source: Source, found: readonly InjectionFinding[]): st
   );
 }
 
-function injectionContext(source: Source, found: readonly InjectionFinding[]): string {
-  const lines = found.slice(0, 5).map((f) => `- ${f.family} (${f.severity}) at ${(f as { at?: string }).at ?? "output"}: "${f.excerpt}"`);
+function injectionContext(source: Source, found: readonly (InjectionFinding & { readonly at: string })[]): string {
+  const lines = found.slice(0, 5).map((f) => `- ${f.family} (${f.severity}) in ${f.at}: "${f.excerpt}"`);
   return (
     `Prompt-injection warning from hookwarden. Source: ${source.label} (${source.trust} content). Families: ${families(found).join(", ")}.\n` +
     `${lines.join("\n")}\n` +

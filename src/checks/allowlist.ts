@@ -24,6 +24,7 @@ interface Form {
 }
 
 const values = (ws: readonly Word[]) => ws.map((w) => w.value);
+const NO_FORMS: Form[] = [];
 
 /** The argv forms a rule is matched against: the command as written and by program name, and each wrapper's argv
  *  (so `Bash(sudo *)` denies `sudo -u root rm x`). Behind a privileged wrapper, only the wrapper's forms can allow. */
@@ -36,6 +37,8 @@ export function argvForms(cmd: ShellCommand): Form[] {
     forms.push({ argv: [cmd.program ?? first, ...args], covers: !privileged });
     if (cmd.program !== undefined) forms.push({ argv: [first, ...args], covers: !privileged });
   }
+  const git = gitWithoutGlobalOptions(cmd, privileged);
+  if (git) forms.push(git);
   for (const w of cmd.wrappers ?? []) {
     const [head, ...rest] = w.argv;
     if (!head) continue;
@@ -45,6 +48,30 @@ export function argvForms(cmd: ShellCommand): Form[] {
     if (head.value !== w.name) forms.push({ argv: [w.name, ...restValues], covers });
   }
   return forms;
+}
+
+// `git -C sub fetch`, `git --no-pager log`: rules are written for the subcommand, so match it without git's global
+// options too. Deny and ask rules always see this form (`git -c x=y push` is still a push); it covers an allow only
+// when the options cannot change what git runs or where (`-c`, `--git-dir`, `--exec-path`… keep it unmatched).
+const GIT_HARMLESS = new Set(["--no-pager", "-P", "--paginate", "-p", "--no-optional-locks", "--literal-pathspecs", "--no-replace-objects"]);
+const GIT_WITH_VALUE = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix"]);
+
+function gitWithoutGlobalOptions(cmd: ShellCommand, privileged: boolean): Form | undefined {
+  if ((cmd.program ?? (cmd.name.kind === "literal" ? cmd.name.value : "")) !== "git") return undefined;
+  const args = values(cmd.args);
+  let i = 0;
+  let covers = !privileged;
+  while (i < args.length && args[i]!.startsWith("-")) {
+    const a = args[i]!;
+    const [flag] = a.split("=", 1) as [string];
+    if (GIT_HARMLESS.has(a)) i += 1;
+    else if (GIT_WITH_VALUE.has(flag)) {
+      if (flag !== "-C") covers = false;
+      i += a.includes("=") ? 1 : 2;
+    } else return undefined; // an option we don't know: no shortcut form
+  }
+  if (i === 0 || i >= args.length) return undefined;
+  return { argv: ["git", ...args.slice(i)], covers };
 }
 
 function bashRules(ctx: Context, behavior: PermissionRule["behavior"]): PermissionRule[] {
@@ -63,8 +90,9 @@ export function classifyCommands(commands: readonly ShellCommand[], ctx: Context
   const allow = bashRules(ctx, "allow");
   const inactive = ctx.policy.inactiveProjectAllows.filter((r) => r.tool === "Bash");
   const out: Coverage[] = [];
+  const anyRules = deny.length + ask.length + allow.length + inactive.length > 0;
   for (const cmd of commands) {
-    const forms = argvForms(cmd);
+    const forms = anyRules ? argvForms(cmd) : NO_FORMS;
     const denied = deny.find((r) => forms.some((f) => ruleMatches(r, f, true)));
     if (denied) {
       out.push({ cmd, kind: "denied", rule: denied });

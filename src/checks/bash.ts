@@ -37,8 +37,15 @@ export function checkBash(command: string, ctx: Context): Finding[] {
   findings.push(...checkOpaque(commands));
   const coverage = classifyCommands(commands, ctx);
   findings.push(...allowlistFindings(coverage, ctx), ...checkReadonly(commands, ctx), ...unmatchedFindings(coverage));
-  findings.push(...checkShellPaths(commands, ctx), ...checkShellNetwork(commands, ctx));
+  findings.push(...checkShellPaths(commands, ctx), ...withoutAllowedNetwork(checkShellNetwork(commands, ctx), coverage));
   return findings;
+}
+
+/** A network command the user allowlisted (`Bash(git fetch:*)`) is approved; other network findings
+ *  (transport overrides, taint) stand whatever the allowlist says. */
+function withoutAllowedNetwork(findings: readonly Finding[], coverage: readonly Coverage[]): Finding[] {
+  const allowed = coverage.filter((c) => c.kind === "allowed").map((c) => c.cmd.span);
+  return findings.filter((f) => !(f.rule === "network.command" && f.span && allowed.some((s) => s.pos === f.span!.pos && s.end === f.span!.end)));
 }
 
 /** Wrappers we could not see through: ask, naming what we could not read. */

@@ -3,7 +3,7 @@
 // Does not own: which programs are blocked (blocklist.ts), unparsable commands (bash.ts asks).
 import type { Context } from "../context-types.js";
 import type { ShellCommand, Word } from "../shell/model.js";
-import { AWKS, DECODERS, FETCHERS, interpreterOf, isDangerousVariable, SHELLS } from "../shell/programs.js";
+import { AWKS, dangerousVariableSet, DECODERS, FETCHERS, interpreterOf, isDangerousVariable, SHELLS } from "../shell/programs.js";
 import { codePointLabel, type UnicodeHit } from "../shell/unicode.js";
 import type { Finding, RuleId } from "../types.js";
 import { readOnlyVerdict } from "./readonly.js";
@@ -151,7 +151,7 @@ function execChain(sink: ShellCommand, feeders: readonly ShellCommand[], shown: 
   if (fetcher) {
     return deny(
       "injection.remote-exec",
-      `\`${clip(shown)}\` downloads code with \`${nameOf(fetcher)}\` and runs it with \`${nameOf(sink) || "the shell"}\` (remote→exec), which hookwarden blocks. Download the script to a file, show it to the user, and run it only after they approve.`,
+      `\`${clip(shownOf(fetcher), 60)}\` downloads code and \`${clip(shown, 60)}\` runs it (remote→exec), which hookwarden blocks. Download the script to a file, show it to the user, and run it only after they approve.`,
       sink,
     );
   }
@@ -159,7 +159,7 @@ function execChain(sink: ShellCommand, feeders: readonly ShellCommand[], shown: 
   if (decoder) {
     return deny(
       "injection.decode-exec",
-      `\`${clip(shown)}\` decodes hidden text with \`${nameOf(decoder)}\` and runs it with \`${nameOf(sink) || "the shell"}\` (decode→exec), which hookwarden blocks. Run the decoded command itself, written out, so it can be checked.`,
+      `\`${clip(shownOf(decoder), 60)}\` decodes hidden text and \`${clip(shown, 60)}\` runs it as code (decode→exec), which hookwarden blocks. Run the decoded command itself, written out, so it can be checked.`,
       sink,
     );
   }
@@ -228,7 +228,8 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
   let functionReported = false;
   for (const c of commands) {
     const name = nameOf(c);
-    const shown = shownOf(c);
+    let shownText: string | undefined;
+    const shown = (): string => (shownText ??= shownOf(c));
 
     // A program name that is not a literal: `$X`, `${X}`, `$(…)`, globs, braces.
     if (c.name.kind === "dynamic") {
@@ -247,7 +248,7 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
 
     // eval / source / . of something not literal.
     if ((name === "eval" || name === "source" || name === ".") && (c.unresolved || c.args.some((a) => a.dynamic))) {
-      out.push(ask("injection.eval", `\`${clip(shown)}\` runs code that is only known at run time through \`${name}\`; run the commands themselves so they can be checked.`, c));
+      out.push(ask("injection.eval", `\`${clip(shown())}\` runs code that is only known at run time through \`${name}\`; run the commands themselves so they can be checked.`, c));
     }
 
     // Command or process substitution in the words of a command that is not read-only.
@@ -255,43 +256,43 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     if (subs.length && !readOnlyVerdict(c).ok) {
       const kids = ix.children.get(c.seq) ?? [];
       if (kids.length === 0 || !kids.every((k) => isDataOnly(k, ix))) {
-        out.push(ask("injection.substitution", `\`${clip(shown)}\` passes the output of another command (\`${clip(subs[0]!.text, 60)}\`) to \`${name || "the shell"}\`; its result can change what runs. Run the inner command first and use its output literally.`, c));
+        out.push(ask("injection.substitution", `\`${clip(shown())}\` passes the output of another command (\`${clip(subs[0]!.text, 60)}\`) to \`${name || "the shell"}\`; its result can change what runs. Run the inner command first and use its output literally.`, c));
       }
     }
 
     // Code on stdin: pipes, heredocs and here-strings into a shell or interpreter.
     if (readsCodeFromStdin(c) && stdinFed(c)) {
       const how = c.pipedInto ? "pipes text into" : c.stdinText !== undefined || c.stdinDynamic ? "feeds a heredoc or here-string to" : "redirects a file into";
-      out.push(ask("injection.stdin-code", `\`${clip(shown)}\` ${how} \`${name}\`, which runs it as code; run the commands directly instead.`, c));
+      out.push(ask("injection.stdin-code", `\`${clip(shown())}\` ${how} \`${name}\`, which runs it as code; run the commands directly instead.`, c));
     }
 
     // Interpreter one-liners.
     const code = oneLiner(c);
     if (code) {
-      out.push(ask("injection.one-liner", `\`${clip(shown)}\` runs inline ${name} code, which hookwarden cannot analyse; put the code in a file the user can review, or run it only if they agree.`, c));
+      out.push(ask("injection.one-liner", `\`${clip(shown())}\` runs inline ${name} code, which hookwarden cannot analyse; put the code in a file the user can review, or run it only if they agree.`, c));
       if (!code.dynamic && CODE_EXEC.test(code.value) && CODE_FETCH.test(code.value)) {
-        out.push(deny("injection.remote-exec", `\`${clip(shown)}\` fetches code from the network and runs it inside ${name} (remote→exec), which hookwarden blocks. Download it to a file and let the user review it first.`, c));
+        out.push(deny("injection.remote-exec", `\`${clip(shown())}\` fetches code from the network and runs it inside ${name} (remote→exec), which hookwarden blocks. Download it to a file and let the user review it first.`, c));
       } else if (!code.dynamic && CODE_EXEC.test(code.value) && CODE_DECODE.test(code.value)) {
-        out.push(deny("injection.decode-exec", `\`${clip(shown)}\` decodes hidden code and runs it inside ${name} (decode→exec), which hookwarden blocks. Write out the code it runs so it can be checked.`, c));
+        out.push(deny("injection.decode-exec", `\`${clip(shown())}\` decodes hidden code and runs it inside ${name} (decode→exec), which hookwarden blocks. Write out the code it runs so it can be checked.`, c));
       }
     }
     const awk = awkSignal(c);
-    if (awk) out.push(ask("injection.awk", `\`${clip(shown)}\` ${awk}; run the command it wraps directly instead.`, c));
+    if (awk) out.push(ask("injection.awk", `\`${clip(shown())}\` ${awk}; run the command it wraps directly instead.`, c));
 
     // Assignments that change what later commands run or load.
-    const danger = c.assignments.find((a) => isDangerousVariable(a.name));
-    if (danger) out.push(ask("injection.assignment", `\`${clip(shown)}\` sets ${danger.name}, which changes which programs run or what they load; confirm it only if that is what you want.`, c));
+    const danger = c.assignments.find((a) => isDangerousVariable(a.name))?.name ?? dangerousVariableSet(name, c.args);
+    if (danger) out.push(ask("injection.assignment", `\`${clip(shown())}\` sets ${danger}, which changes which programs run or what they load; confirm it only if that is what you want.`, c));
 
     // Aliases, traps, key bindings, function definitions.
     const alias = aliasSignal(c);
-    if (alias) out.push(ask("injection.alias", `\`${clip(shown)}\` ${alias}, so later commands may not be what they look like.`, c));
+    if (alias) out.push(ask("injection.alias", `\`${clip(shown())}\` ${alias}, so later commands may not be what they look like.`, c));
     if (!functionReported && c.position.includes("function")) {
       functionReported = true;
       out.push(ask("injection.function", "The command defines a shell function, which can shadow a program name so a later command runs something else; run the commands directly instead.", c));
     }
     if (name === "git") {
       const cfg = gitConfigSignal(c);
-      if (cfg) out.push(ask("injection.git-config", `\`${clip(shown)}\` sets the git option ${cfg} for this call, which makes git run another program; confirm it only if you expect that.`, c));
+      if (cfg) out.push(ask("injection.git-config", `\`${clip(shown())}\` sets the git option ${cfg} for this call, which makes git run another program; confirm it only if you expect that.`, c));
     }
 
     // decode→exec and remote→exec: what feeds a code runner's code.
@@ -305,7 +306,7 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
         const host = ix.bySeq.get(c.host);
         if (host) feeders.push(host, ...upstream(host, ix));
       }
-      const f = execChain(c, feeders, shown);
+      const f = execChain(c, feeders, shown());
       if (f) out.push(f);
     }
   }

@@ -4,7 +4,7 @@
 import type { Context } from "../context-types.js";
 import { splitGit } from "../shell/git.js";
 import type { Redirect, ShellCommand, Word } from "../shell/model.js";
-import { isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
+import { dangerousVariableSet, isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
 import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
 import type { Finding } from "../types.js";
@@ -35,8 +35,8 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   if (cmd.name.kind === "dynamic") return no(`its program name \`${cmd.name.text}\` is only known at run time`);
   const privileged = cmd.wrappers?.find((w) => w.privileged);
   if (privileged) return no(`it runs as another user through \`${privileged.name}\``);
-  const danger = cmd.assignments.find((a) => isDangerousVariable(a.name));
-  if (danger) return no(`it sets ${danger.name}, which changes what programs run or load`);
+  const danger = cmd.assignments.find((a) => isDangerousVariable(a.name))?.name ?? (cmd.name.value ? dangerousVariableSet(cmd.name.value, cmd.args) : undefined);
+  if (danger) return no(`it sets ${danger}, which changes what programs run or load`);
   const writes = writeRedirects(cmd);
   if (writes.length) return no(`it writes to ${writes.map((r) => `\`${r.target.text}\``).join(", ")}`);
   const name = cmd.name.value;

@@ -14,8 +14,8 @@ type PatternRule = {
   readonly kind: string;
   readonly re: RegExp; // global; the secret is capture group `group` (0 = whole match)
   readonly group: number;
-  /** Characters of the secret kept in the mask (a provider prefix, never entropy). */
-  readonly keep: number;
+  /** Length of the provider prefix at the start of the secret: placeholders are looked for after it. */
+  readonly prefix: number;
   /** Extra test on the captured secret; false = not a secret. */
   readonly accept?: (secret: string, match: RegExpExecArray) => boolean;
 };
@@ -25,54 +25,54 @@ const TOKEN_START = "(?<![A-Za-z0-9_-])";
 
 /** Provider tokens: a prefix that only that provider issues, then its alphabet. */
 const PATTERN_RULES: readonly PatternRule[] = [
-  { kind: "github-token", re: new RegExp(`${TOKEN_START}gh[pousr]_[A-Za-z0-9]{30,255}${TOKEN_END}`, "dg"), group: 0, keep: 4 },
-  { kind: "github-token", re: new RegExp(`${TOKEN_START}github_pat_[A-Za-z0-9_]{22,255}${TOKEN_END}`, "dg"), group: 0, keep: 11 },
-  { kind: "gitlab-token", re: new RegExp(`${TOKEN_START}glpat-[A-Za-z0-9_-]{20,64}${TOKEN_END}`, "dg"), group: 0, keep: 6 },
-  { kind: "aws-access-key-id", re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg, group: 0, keep: 4 },
+  { kind: "github-token", re: new RegExp(`${TOKEN_START}gh[pousr]_[A-Za-z0-9]{30,255}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "github-token", re: new RegExp(`${TOKEN_START}github_pat_[A-Za-z0-9_]{22,255}${TOKEN_END}`, "dg"), group: 0, prefix: 11 },
+  { kind: "gitlab-token", re: new RegExp(`${TOKEN_START}glpat-[A-Za-z0-9_-]{20,64}${TOKEN_END}`, "dg"), group: 0, prefix: 6 },
+  { kind: "aws-access-key-id", re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg, group: 0, prefix: 4 },
   {
     kind: "aws-secret-access-key",
     re: /aws_?secret_?(?:access_?)?key["']?\s{0,4}(?:[:=]|=>)\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
     group: 1,
-    keep: 0,
+    prefix: 0,
   },
-  { kind: "slack-token", re: new RegExp(`${TOKEN_START}xox[abposre]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, keep: 5 },
-  { kind: "slack-token", re: new RegExp(`${TOKEN_START}xapp-[0-9]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, keep: 5 },
-  { kind: "slack-webhook", re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/_-]{20,200}/dg, group: 0, keep: 30 },
-  { kind: "stripe-key", re: new RegExp(`${TOKEN_START}(?:sk|rk)_live_[A-Za-z0-9]{16,250}${TOKEN_END}`, "dg"), group: 0, keep: 8 },
-  { kind: "anthropic-key", re: new RegExp(`${TOKEN_START}sk-ant-[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"), group: 0, keep: 7 },
+  { kind: "slack-token", re: new RegExp(`${TOKEN_START}xox[abposre]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "slack-token", re: new RegExp(`${TOKEN_START}xapp-[0-9]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "slack-webhook", re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/_-]{20,200}/dg, group: 0, prefix: 30 },
+  { kind: "stripe-key", re: new RegExp(`${TOKEN_START}(?:sk|rk)_live_[A-Za-z0-9]{16,250}${TOKEN_END}`, "dg"), group: 0, prefix: 8 },
+  { kind: "anthropic-key", re: new RegExp(`${TOKEN_START}sk-ant-[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
   {
     // Legacy `sk-<48>`, `sk-proj-…`, `sk-svcacct-…`: the body must mix letters and digits ("sk-learn-something" is a word).
     kind: "openai-key",
     re: new RegExp(`${TOKEN_START}sk-(?!ant-)[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"),
     group: 0,
-    keep: 3,
+    prefix: 3,
     accept: (secret) => /[0-9]/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret.slice(3)) && !/--/.test(secret),
   },
-  { kind: "google-api-key", re: new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, keep: 4 },
-  { kind: "npm-token", re: new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, keep: 4 },
-  { kind: "huggingface-token", re: new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, keep: 3 },
-  { kind: "digitalocean-token", re: new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, keep: 7 },
-  { kind: "pypi-token", re: new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, keep: 5 },
-  { kind: "sendgrid-key", re: new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, keep: 3 },
+  { kind: "google-api-key", re: new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "npm-token", re: new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "huggingface-token", re: new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
+  { kind: "digitalocean-token", re: new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
+  { kind: "pypi-token", re: new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "sendgrid-key", re: new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
   {
     kind: "jwt",
     re: new RegExp(`${TOKEN_START}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{4,8192}\\.[A-Za-z0-9_-]{10,2048}${TOKEN_END}`, "dg"),
     group: 0,
-    keep: 3,
+    prefix: 3,
     accept: (secret) => !isSampleJwt(secret),
   },
   {
     kind: "bearer-token",
     re: /\b(?:[Bb]earer|[Tt]oken)\s{1,4}([A-Za-z0-9._~+/-]{20,2048}=*)(?![A-Za-z0-9._~+/=-])/dg,
     group: 1,
-    keep: 0,
+    prefix: 0,
     accept: (secret, m) => /authori[sz]ation/i.test(lineBefore(m.input, m.index)) && hasEntropyMix(secret),
   },
   {
     kind: "basic-auth",
     re: /\bBasic\s{1,4}([A-Za-z0-9+/]{12,1024}={0,2})(?![A-Za-z0-9+/=])/dg,
     group: 1,
-    keep: 0,
+    prefix: 0,
     accept: (_secret, m) => /authori[sz]ation/i.test(lineBefore(m.input, m.index)),
   },
   {
@@ -81,7 +81,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
     // Found at "://", the scheme checked behind it (a lookbehind *first* would run at every position: 30× slower).
     re: /:\/\/(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/)[^\s:/@'"`<>]{0,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
     group: 1,
-    keep: 0,
+    prefix: 0,
     // Docs write `user:pass@`, `abc:xyz@`, `:123@`: a real password is rarely under 5 characters.
     accept: (secret) => secret.length >= 5 && characterClasses(secret) >= 2,
   },
@@ -90,14 +90,14 @@ const PATTERN_RULES: readonly PatternRule[] = [
     kind: "connection-string-password",
     re: /(?<![A-Za-z0-9_])(?:Password|Pwd)=([^;\s'"`]{3,256})(?=;|\s|$|['"`])/dgi,
     group: 1,
-    keep: 0,
+    prefix: 0,
     accept: (_secret, m) => /;\s{0,2}$|(?:Server|Host|Data Source|User ID|Uid|Database)=/i.test(lineBefore(m.input, m.index)),
   },
   {
     kind: "curl-user",
     re: /(?<![A-Za-z0-9_-])(?:-u|--user)\s{1,4}["']?[^\s:'"]{1,128}:([^\s'"]{3,256})/dg,
     group: 1,
-    keep: 0,
+    prefix: 0,
     accept: (_secret, m) => /\bcurl\b/.test(lineBefore(m.input, m.index)),
   },
 ];
@@ -201,7 +201,7 @@ export function findSecretsSync(text: string): SecretSpan[] {
       const secret = m[rule.group];
       if (secret === undefined) continue;
       const start = m.indices?.[rule.group]?.[0] ?? m.index;
-      if (isPlaceholder(rule.group === 0 ? secret.slice(rule.keep) : secret)) continue;
+      if (isPlaceholder(secret.slice(rule.prefix))) continue;
       if (rule.accept && !rule.accept(secret, m)) continue;
       found.push({ kind: rule.kind, start, end: start + secret.length });
     }

@@ -29,12 +29,19 @@ export const INTERPRETERS: readonly Interpreter[] = [
 /** The awk family: a program text, which may call `system()`, pipe to a command or write files. */
 export const AWKS: ReadonlySet<string> = new Set(["awk", "gawk", "mawk", "nawk", "busybox-awk"]);
 
+const INTERPRETER_BY_NAME = new Map<string, Interpreter | undefined>();
+
 export function interpreterOf(name: string): Interpreter | undefined {
+  if (INTERPRETER_BY_NAME.has(name)) return INTERPRETER_BY_NAME.get(name);
+  let found: Interpreter | undefined;
   for (const i of INTERPRETERS) {
-    if (i.names.includes(name)) return i;
-    if (i.prefixes?.some((p) => name.startsWith(p) && /^[0-9.]*$/.test(name.slice(p.length)))) return i;
+    if (i.names.includes(name) || i.prefixes?.some((p) => name.startsWith(p) && /^[0-9.]*$/.test(name.slice(p.length)))) {
+      found = i;
+      break;
+    }
   }
-  return undefined;
+  if (INTERPRETER_BY_NAME.size < 1024) INTERPRETER_BY_NAME.set(name, found);
+  return found;
 }
 
 /** Programs that run code they read: shells and interpreters (awk is judged by its program text instead). */
@@ -73,8 +80,6 @@ export const SYSTEM_BIN_DIRS: ReadonlySet<string> = new Set([
   "/run/current-system/sw/bin", "/usr/gnu/bin", "/usr/xpg4/bin",
 ]);
 
-/** Wrappers that run their command as another user. */
-export const PRIVILEGED: ReadonlySet<string> = new Set(["sudo", "doas", "su", "pkexec", "runuser", "sudoedit"]);
 
 /** `/usr/bin/curl` → `curl`; a word ending in `/` stays as written (not a program name). */
 export function programName(value: string): string {
@@ -122,4 +127,13 @@ export const DANGEROUS_VARIABLES: readonly string[] = [
 
 export function isDangerousVariable(name: string): boolean {
   return DANGEROUS_VARIABLES.some((v) => (v.endsWith("*") ? name.startsWith(v.slice(0, -1)) : v === name));
+}
+
+/** Builtins that assign the variables named in their arguments (`read IFS`, `printf -v PATH …`, `mapfile PATH`). */
+export const VARIABLE_SETTERS: ReadonlySet<string> = new Set(["read", "readarray", "mapfile", "getopts", "printf"]);
+
+/** The dangerous variable a setter builtin would assign, if any. */
+export function dangerousVariableSet(name: string, args: readonly { readonly value: string; readonly dynamic: boolean }[]): string | undefined {
+  if (!VARIABLE_SETTERS.has(name)) return undefined;
+  return args.find((a) => !a.dynamic && isDangerousVariable(a.value))?.value;
 }

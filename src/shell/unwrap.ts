@@ -4,7 +4,7 @@
 // Option tables are data in wrappers.ts; re-parsing and the walk are analyse.ts.
 import type { Word } from "./model.js";
 import { readOptions, type OptionTable } from "./options.js";
-import { PRIVILEGED, SHELLS, programName } from "./programs.js";
+import { SHELLS, programName } from "./programs.js";
 import { inputWord, joinValues, literalWord, markPlaceholder } from "./words.js";
 import * as W from "./wrappers.js";
 
@@ -24,7 +24,8 @@ export type Step =
   | { readonly kind: "wrap"; readonly keepSelf: boolean; readonly privileged: boolean; readonly children: readonly Child[] };
 
 export interface StdinInfo {
-  /** Literal heredoc / here-string body. */
+  /** What stdin carries, as written: a heredoc body, a here-string, or the literal output of the previous pipeline
+   *  stage (`echo 'x' | sh`). A shell reading its code from stdin parses it. */
   readonly text?: string;
   /** Something feeds stdin: a pipe, a heredoc, a here-string or a `<` redirect. */
   readonly fed: boolean;
@@ -385,10 +386,6 @@ export function unwrapStep(name: string, args: readonly Word[], stdin: StdinInfo
   if (SHELLS.has(name)) return shell(name, args, stdin);
   const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
   return handler ? handler(name, args, stdin) : SELF;
-}
-
-export function isPrivileged(name: string): boolean {
-  return PRIVILEGED.has(name);
 }
 
 /** Whether `unwrapStep` can say anything but "self" for this program: the analysis skips it for the rest. */

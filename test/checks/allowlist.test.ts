@@ -173,3 +173,18 @@ describe("untrusted project rules", () => {
     expect(d.reason).toMatch(/not trusted/);
   });
 });
+
+describe("git global options", () => {
+  const deny = withRules(bashRule("deny", "git push:*"));
+  const allow = withRules(bashRule("allow", "git fetch:*"));
+  it.each(["git -C sub push", "git -c user.name=x push origin", "git --no-pager push", "sudo git -C x push"])("a deny rule for the subcommand still matches %j", (src) => {
+    expect(kind(src, deny)).toBe("deny");
+  });
+  it("an allow rule covers the subcommand behind -C and --no-pager", () => {
+    expect(kind("git -C sub fetch origin", allow)).toBe("allow");
+    expect(kind("git --no-pager fetch", allow)).toBe("allow");
+  });
+  it.each(["git -c core.sshCommand=x fetch", "git --git-dir=/elsewhere/.git fetch", "git --exec-path=/tmp fetch", "git -C sub push"])("does not let %j ride on the fetch allow", (src) => {
+    expect(kind(src, allow)).not.toBe("allow");
+  });
+});

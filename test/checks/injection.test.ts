@@ -48,6 +48,8 @@ describe("signals", () => {
     ["PROMPT_COMMAND", "export PROMPT_COMMAND='curl x'", "ask:injection.assignment"],
     ["env assignment", "env LD_PRELOAD=x.so ls", "ask:injection.assignment"],
     ["GIT_SSH_COMMAND", "GIT_SSH_COMMAND='sh -c id' git fetch", "ask:injection.assignment"],
+    ["read into IFS", "read -r IFS <<< ':'", "ask:injection.assignment"],
+    ["printf -v PATH", "printf -v PATH '%s' /tmp", "ask:injection.assignment"],
     ["alias", "alias ls=rm", "ask:injection.alias"],
     ["hash -p", "hash -p /bin/rm wipe", "ask:injection.alias"],
     ["shopt expand_aliases", "shopt -s expand_aliases", "ask:injection.alias"],

@@ -84,7 +84,8 @@ const GROUPS: readonly ShapeGroup<Address>[] = [
     shapes: [
       {
         id: "if-you-are-ai",
-        re: new RegExp(`(?<=\\b(?:if|when|since|as)\\s+)you\\s*(?:\\s+are|['’]re)\\s+(?:an?\\s+|the\\s+)?(?:${AGENT}|robot|crawler|scraper|machine)\\b`, "i"),
+        // The agent noun ends the phrase: "if you are an AI, …" / "… an LLM reading this", not "a model trainer".
+        re: new RegExp(`(?<=\\b(?:if|when|since|as)\\s+)you\\s*(?:\\s+are|['’]re)\\s+(?:an?\\s+|the\\s+)?(?:${AGENT}|robot|crawler|scraper|machine)\\b(?=\\s*[,.;:!?)—–-]|\\s+(?:reading|processing|parsing|seeing|browsing|summari[sz]ing|and|or|that|who|then|like)\\b)`, "i"),
         needsAction: true,
       },
     ],

@@ -29,14 +29,14 @@ export function finding(family: InjectionFamily, severity: InjectionSeverity, te
 /** Start of the line holding `index`, looking back at most `limit` characters. */
 export function lineStart(text: string, index: number, limit = 400): number {
   const from = Math.max(0, index - limit);
-  const nl = text.lastIndexOf("\n", index - 1);
-  return nl < from ? from : nl + 1;
+  const nl = text.slice(from, index).lastIndexOf("\n"); // bounded: a minified line can be a megabyte long
+  return nl === -1 ? from : from + nl + 1;
 }
 
 export function lineEnd(text: string, index: number, limit = 400): number {
-  const nl = text.indexOf("\n", index);
   const to = Math.min(text.length, index + limit);
-  return nl === -1 || nl > to ? to : nl;
+  const nl = text.slice(index, to).indexOf("\n");
+  return nl === -1 ? to : index + nl;
 }
 
 // A comment marker opening the line, after an optional `path:line:` prefix (grep, rg, compiler output).
@@ -97,9 +97,10 @@ export function discussesInjection(text: string): boolean {
 }
 
 /**
- * Is the match *mentioned* rather than addressed to the reader? "cited" when the words before it on the line
- * introduce an example ("attacks like …", "e.g. …", "phrases such as …"); "quoted" when it sits inside quotes or
- * backticks. Untrusted text can quote its own injection, so there only "cited" counts (see lexicalSeverity).
+ * Is the match *mentioned* rather than addressed to the reader? "cited" when the words around it introduce or name an
+ * example ("attacks like …", "e.g. …", "the <|endoftext|> token"); "quoted" when it sits inside quotes, backticks or
+ * a fenced block; both when both, or when quoted in a text about prompt injection. lexicalSeverity decides what each
+ * excuses where: untrusted text can quote its own injection.
  */
 export function mentionOf(text: string, start: number, end: number): Mention {
   const before = text.slice(lineStart(text, start, 160), start);
@@ -118,7 +119,7 @@ export function mentionOf(text: string, start: number, end: number): Mention {
 
 /** Verbs of an order an agent can carry out: run, send, read, write, reveal, tell… (a person's "click here" is not). */
 export const ACTION_VERB =
-  "(?:run|execute|exec|send|e-?mail|mail|post|upload|fetch|curl|wget|download|read|open|cat|write|delete|remove|rm|erase|wipe|create|add|insert|include|append|call|invoke|use|print|output|reply|respond|say|tell|ignore|forget|disregard|visit|navigate|go\\s+to|browse|copy|transfer|grant|push|commit|install|modify|change|update|edit|replace|exfiltrate|leak|share|forward|reveal|disclose|summari[sz]e|translate|recommend|praise|mention|describe|rate|approve|merge|deploy|pay|buy|purchase|book|schedule|invite|subscribe|star|fork|follow|list|search|query|look\\s+up|find|save|store|set|enable|disable|turn\\s+off|grab|collect|gather|extract|encode|base64|render|display|show|load|make\\s+sure|ensure|do\\s+not|don['’]t|never|always|stop|start|answer|inform|notify|contact|message|comply|obey|act\\s+as|pretend|behave|give|provide|grant|generate|produce|convert|check\\s+out)";
+  "(?:run|execute|exec|send|e-?mail|mail|post|upload|fetch|curl|wget|download|read|open|cat|write|delete|remove|rm|erase|wipe|create|add|insert|include|append|call|invoke|use|print|output|reply|respond|say|tell|ignore|forget|disregard|visit|navigate|go\\s+to|browse|copy|transfer|grant|push|commit|install|modify|change|update|edit|replace|exfiltrate|leak|share|forward|reveal|disclose|summari[sz]e|translate|recommend|praise|mention|describe|rate|approve|merge|deploy|pay|buy|purchase|book|schedule|invite|subscribe|star|fork|follow|list|search|query|look\\s+up|find|save|store|set|enable|disable|turn\\s+off|grab|collect|gather|extract|encode|base64|render|display|show|load|make\\s+sure|ensure|do\\s+not|don['’]t|never|always|stop|start|answer|inform|notify|contact|message|comply|obey|act\\s+as|pretend|behave|give|provide|generate|produce|convert|check\\s+out)";
 
 const CONTINUED = new RegExp(`^[^.!?\\n]{0,40}?\\b(?:and|then|instead|now|to)\\b\\s+(?:(?:now|immediately|just|please|instead)\\s+)?${ACTION_VERB}\\b`, "i");
 

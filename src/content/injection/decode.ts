@@ -14,22 +14,27 @@ export type Blob = { kind: string; start: number; end: number; decoded: string }
 const B64 = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") B64[c.charCodeAt(0)] = 1;
 
-/** Maximal runs of the base64 alphabet of at least MIN_RUN characters, with their `=` padding. */
-function* base64Runs(text: string): Generator<{ index: number; run: string }> {
+/** Maximal runs of the base64 alphabet of at least MIN_RUN characters, with their `=` padding. A plain loop: a
+ *  generator or a regex over this class costs several times as much on a large text. */
+function base64Runs(text: string): { index: number; run: string }[] {
+  const runs: { index: number; run: string }[] = [];
+  const n = text.length;
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
     if (c < 128 && B64[c] === 1) {
       if (start < 0) start = i;
       continue;
     }
     if (start >= 0 && i - start >= MIN_RUN) {
       let end = i;
-      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++; // "="
-      yield { index: start, run: text.slice(start, end) };
+      while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++; // "="
+      runs.push({ index: start, run: text.slice(start, end) });
+      if (runs.length >= MAX_BLOBS) break;
     }
     start = -1;
   }
+  return runs;
 }
 
 function* regexRuns(re: RegExp, text: string): Generator<{ index: number; run: string }> {
@@ -39,7 +44,25 @@ function* regexRuns(re: RegExp, text: string): Generator<{ index: number; run: s
 // Plain hex runs are found by BASE64_RUN (a subset of its alphabet) and decoded as hex there; these are the
 // separated forms, each starting with a literal so the scan skips ahead.
 const HEX_ESCAPED = /\\x[0-9a-fA-F]{2}(?:\\x[0-9a-fA-F]{2}){5,}/g;
-const HEX_SPACED = /\b[0-9a-fA-F]{2}(?:[ :][0-9a-fA-F]{2}){8,}\b/g;
+// Spaced hex ("49 67 6e 6f …") is seeded at a space (a pattern that starts with a hex digit is tried at every word)
+// and grown from the pair before it.
+const HEX_SPACED_SEED = / [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} /g;
+const HEX_SPACED = /[0-9a-fA-F]{2}(?: [0-9a-fA-F]{2}){8,}(?![0-9A-Za-z])/y;
+
+function spacedHexRuns(text: string): { index: number; run: string }[] {
+  const runs: { index: number; run: string }[] = [];
+  HEX_SPACED_SEED.lastIndex = 0;
+  for (let m = HEX_SPACED_SEED.exec(text); m !== null; m = HEX_SPACED_SEED.exec(text)) {
+    const start = m.index - 2;
+    if (start < 0 || /[0-9A-Za-z]/.test(text[start - 1] ?? "")) continue;
+    HEX_SPACED.lastIndex = start;
+    const run = HEX_SPACED.exec(text);
+    if (!run) continue;
+    runs.push({ index: start, run: run[0] });
+    HEX_SPACED_SEED.lastIndex = start + run[0].length;
+  }
+  return runs;
+}
 const HEX_ARRAY = /0x[0-9a-fA-F]{2}(?:\s*,\s*0x[0-9a-fA-F]{2}){6,}/g;
 // Starts at a "%": a run that could start anywhere would be tried (and backtracked) at every position.
 const URL_RUN = /(?:%[0-9A-Fa-f]{2}[^\s%"'<>]{0,40}){4,}/g;
@@ -150,7 +173,7 @@ const DECODERS: readonly {
     skip: (text, start) => /(?:;base64,|sha(?:1|256|384|512)-)$/i.test(text.slice(Math.max(0, start - 8), start)) && !/data:text\/[a-z]+;base64,$/i.test(text.slice(Math.max(0, start - 30), start)),
   },
   { kind: "hex", find: (t) => regexRuns(HEX_ESCAPED, t), decode: decodeHex, present: /\\x/ },
-  { kind: "hex", find: (t) => regexRuns(HEX_SPACED, t), decode: decodeHex, present: /[ :][0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}[ :]/ },
+  { kind: "hex", find: spacedHexRuns, decode: decodeHex },
   { kind: "hex", find: (t) => regexRuns(HEX_ARRAY, t), decode: decodeHex, present: /0x/ },
   { kind: "URL-encoding", find: (t) => regexRuns(URL_RUN, t), decode: decodeUrl, present: /%[0-9A-Fa-f]{2}/ },
   { kind: "HTML entities", find: (t) => regexRuns(ENTITY_RUN, t), decode: decodeEntities, present: /&#?\w{2,8};/ },

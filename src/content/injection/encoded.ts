@@ -17,7 +17,6 @@ type Detector = (text: string, ctx: ScanContext) => InjectionFinding[];
 /** The families that read words; invisible carriers are found on the raw text only. */
 export const TEXT_DETECTORS: readonly Detector[] = [detectRoleTokens, detectOverride, detectAddressed, detectHiddenHtml, detectExfilImage];
 
-
 function acted(findings: InjectionFinding[]): InjectionFinding | undefined {
   return findings.find((f) => f.severity === "high") ?? findings.find((f) => f.severity === "medium");
 }

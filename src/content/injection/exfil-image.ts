@@ -4,6 +4,7 @@
 // stealing. An ordinary badge or image URL has no placeholder and stays quiet.
 import type { InjectionFinding, InjectionSeverity } from "../types.js";
 import { finding, lexicalSeverity, mentionOf, type ScanContext } from "./context.js";
+import { compileShapes, forEachShape } from "./shapes.js";
 
 const URL_MAX = 2_048;
 const MD_TARGET = /(!?)\[[^\]\n]{0,300}\]\(\s*<?(https?:\/\/[^\s)]{1,2048})/gi;
@@ -14,11 +15,20 @@ const REF_DEF = /^[ \t]{0,3}\[[^\]\n]{1,100}\]:\s*<?(https?:\/\/\S{1,2048})/gim;
 // `INSERT_SUMMARY_HERE`, `$SECRET`, `XXXX`.
 const PLACEHOLDER =
   /\{\{?\s*([A-Za-z_][\w. -]{0,40})\s*\}?\}|\$\{([^}]{1,40})\}|%7B(?:%7B)?([\w.-]{1,60})%7D|<([A-Za-z_][\w -]{1,40})>|%3C([\w%-]{1,40})%3E|\[([A-Z_][A-Za-z_ -]{2,40})\]|\b((?:INSERT|YOUR|PUT|ADD|PLACE|REPLACE|APPEND|ENCODED|BASE64|B64)_[A-Z_]{2,40})\b|\$([A-Z_]{3,40})\b|\b(X{4,}|x{6,})\b/;
+// A placeholder named for what a thief wants: the conversation, the user, a secret. (`{id}`, `{version}`, `{width}`
+// are how API docs and CDNs write paths.)
 const SENSITIVE_NAME =
-  /data|secret|conversation|chat|history|context|memory|passw|token|key|credential|creds|\benv\b|ssh|summary|prompt|message|input|info|content|query|payload|exfil|answer|output|email|user|pii|code|file|diff|previous|response|session|cookie|private|personal|address|phone|name|document|text/i;
-// An order to put the chat or a secret into a URL, with or without a template.
-const INTO_URL =
-  /\b(?:append|add|include|insert|put|encode|embed|attach|concatenate|substitute|replace)\b[^.\n]{0,80}\b(?:conversation|chat\s+history|previous\s+messages|user['’]s?\s+(?:data|messages?|input|question)|secrets?|api\s+keys?|tokens?|passwords?|credentials?|\.env|private\s+key|system\s+prompt|summary\s+of)\b[^.\n]{0,80}\b(?:to|in|into|as)\s+(?:the\s+|a\s+|this\s+)?(?:url|link|query(?:\s+string)?|image(?:\s+url)?|parameter|src)\b/gi;
+  /data|secret|conversation|chat|history|context|memory|passw|token|key|credential|creds|\benv\b|ssh|summary|prompt|message|payload|exfil|answer|email|pii|previous|session|cookie|private|personal|phone/i;
+// An order to put the chat or a secret into a URL, with or without a template: found at the thing to steal (rarer
+// than the verbs), the verb checked before it and the URL after it.
+const STOLEN = "conversation|chat\\s+history|previous\\s+messages|user['’]?s?\\s+(?:data|messages?|input|question)|secrets?|api\\s+keys?|tokens?|passwords?|credentials?|env|private\\s+key|system\\s+prompt|summary";
+const INTO_URL = compileShapes([
+  {
+    lead: STOLEN,
+    shapes: [{ re: new RegExp(`(?:${STOLEN})\\b[^.\\n]{0,80}?\\b(?:to|in|into|as)\\s+(?:the\\s+|a\\s+|this\\s+)?(?:url|link|query(?:\\s+string)?|image(?:\\s+url)?|parameter|src)\\b`, "i") }],
+  },
+]);
+const PUT_VERB_BEFORE = /\b(?:append|add|include|insert|put|encode|embed|attach|concatenate|substitute|replace)\b[^.\n]{0,80}$/i;
 
 type Hit = { image: boolean; url: string; at: number };
 
@@ -57,11 +67,14 @@ export function detectExfilImage(text: string, ctx: ScanContext): InjectionFindi
     if (severity !== "info") break;
   }
   const out: InjectionFinding[] = best ? [best] : [];
-  INTO_URL.lastIndex = 0;
-  const order = INTO_URL.exec(text);
-  if (order) {
-    const severity = lexicalSeverity(ctx, { mention: mentionOf(text, order.index, order.index + order[0].length), strong: true });
-    out.push(finding("exfil-image", severity, text, order.index, order.index + order[0].length));
-  }
+  forEachShape(text, INTO_URL, (_shape, m) => {
+    const before = text.slice(Math.max(0, m.index - 100), m.index);
+    const verb = PUT_VERB_BEFORE.exec(before);
+    if (!verb) return;
+    const start = m.index - before.length + verb.index;
+    const end = m.index + m[0].length;
+    out.push(finding("exfil-image", lexicalSeverity(ctx, { mention: mentionOf(text, start, end), strong: true }), text, start, end));
+    return false;
+  });
   return out;
 }

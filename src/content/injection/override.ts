@@ -15,12 +15,18 @@ type OverrideShape = Shape & {
   readonly strong: boolean;
 };
 
-const DROP_VERB =
-  "(?:ignore|disregard|forget|override|overrule|bypass|abandon|discard|dismiss|neglect|nullify|cancel|erase|void|scrap|set\\s+aside|throw\\s+out|pay\\s+no\\s+attention\\s+to|do\\s+not\\s+(?:follow|obey|heed)|don['’]t\\s+(?:follow|obey|heed)|stop\\s+following|no\\s+longer\\s+follow)";
+/** Verbs that only ever mean "stop following": any placing word will do ("ignore your system prompt"). */
+const DROP_HARD =
+  "(?:ignore|disregard|forget|pay\\s+no\\s+attention\\s+to|do\\s+not\\s+(?:follow|obey|heed)|don['’]t\\s+(?:follow|obey|heed)|stop\\s+following|no\\s+longer\\s+follow)";
+/** Verbs docs use for configuration ("override the default rules", "bypass the system policy"): only with a word
+ *  that places the instructions *before this text*. */
+const DROP_SOFT = "(?:override|overrule|bypass|abandon|discard|neglect|nullify|void|set\\s+aside|throw\\s+out)";
+const DROP_VERB = `(?:${DROP_HARD}|${DROP_SOFT})`;
 const FILLER = "(?:all|any|every|each|the|of|your|my|our|these|those|that|other|and|or|current|given|old|its)";
 /** A word that places the instructions before this text or in the reader's own setup. */
 const PLACE =
   "(?:previous(?:ly)?|prior|earlier|above|preceding|foregoing|former|original|initial|existing|system|developer|safety|default|past|aforementioned|pre-?existing|programmed|built-?in|standing)";
+const PLACE_BEFORE = "(?:previous(?:ly)?|prior|earlier|above|preceding|foregoing|former|original|initial|aforementioned)";
 const OBJECT =
   "(?:instructions?|prompts?|directives?|commands?|rules|guidelines|guidance|constraints|orders|programming|restrictions|policies|polic(?:y)|context|messages|tasks?|training|filters?|safeguards?|guardrails|system\\s+prompt|limitations|boundaries)";
 const AFTER_PLACE =
@@ -32,7 +38,8 @@ const GROUPS: readonly ShapeGroup<OverrideShape>[] = [
   {
     lead: `${DROP_VERB}|${MULTILINGUAL_LEAD}`,
     shapes: [
-      { id: "drop-previous", re: new RegExp(`${DROP_VERB}\\s+(?:${FILLER}\\s+){0,3}(?:${PLACE}\\s+){1,3}(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "i"), order: true, strong: true },
+      { id: "drop-previous", re: new RegExp(`${DROP_HARD}\\s+(?:${FILLER}\\s+){0,3}(?:${PLACE}\\s+){1,3}(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "i"), order: true, strong: true },
+      { id: "drop-previous", re: new RegExp(`${DROP_SOFT}\\s+(?:${FILLER}\\s+){0,3}(?:${PLACE}\\s+){0,2}${PLACE_BEFORE}\\s+(?:${PLACE}\\s+){0,2}(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "i"), order: true, strong: true },
       { id: "drop-your", re: new RegExp(`${DROP_VERB}\\s+(?:all\\s+|any\\s+|of\\s+)*your\\s+(?:${FILLER}\\s+){0,2}${OBJECT}\\b`, "i"), order: true, strong: true },
       { id: "drop-all-before", re: new RegExp(`${DROP_VERB}\\s+(?:all|any|every|the)\\s+(?:(?:of\\s+)?(?:the|your)\\s+)?${OBJECT}\\s+${AFTER_PLACE}`, "i"), order: true, strong: true },
       {
@@ -171,10 +178,11 @@ const GROUPS: readonly ShapeGroup<OverrideShape>[] = [
 const SHAPES = compileShapes(GROUPS);
 
 // What may precede a verb that gives an order: the start of a clause, a politeness word, or an address to "you".
+// "you can ignore the warning above" is permission to a person, not an order: no "can" / "may" here.
 const ORDER_LEAD =
-  /(?:^|[.!?:;,=\-–—*>•)\]"'“”‘’(#|/]|\b(?:please|pls|kindly|now|and|then|so|just|simply|also|immediately|first|instead|but|or|always|important|urgent|note|attention|system|admin|assistant|ai|claude|ok(?:ay)?|hey|yes|actually|seriously|completely|entirely|totally|fully|strictly|must|should|shall|to|you|will|can|need\s+to|have\s+to))\s*$/i;
-const MODAL_WITHOUT_YOU = /\b(?:must|should|shall|will|can|need\s+to|have\s+to|to)\s*$/i;
-const YOU_MODAL = /\byou\s+(?:(?:really|now|then|also|must|should|shall|will|can|need|have|are|were|had|better|ought)\s+)*(?:to\s+)?$/i;
+  /(?:^|[.!?:;,=\-–—*>•)\]"'“”‘’(#|/]|\b(?:please|pls|kindly|now|and|then|so|just|simply|also|immediately|first|instead|but|or|always|important|urgent|note|attention|system|admin|assistant|ai|claude|ok(?:ay)?|hey|yes|actually|seriously|completely|entirely|totally|fully|strictly|must|should|shall|to|you|will|need\s+to|have\s+to))\s*$/i;
+const MODAL_WITHOUT_YOU = /\b(?:must|should|shall|will|need\s+to|have\s+to|to)\s*$/i;
+const YOU_MODAL = /\byou\s+(?:(?:really|now|then|also|must|should|shall|will|need|have|are|were|had|better|ought)\s+)*(?:to\s+)?$/i;
 const TO_LEAD = /\b(?:need|needs|have|has|want|wants|are|is|going|required|instructed|told|asked|supposed|expected|order(?:ed)?|ready)\s+to\s*$/i;
 const NEGATION = /\b(?:not|n['’]t|never|no\s+longer|cannot|without|refuse\s+to|won['’]t)\s+(?:\w+\s+){0,2}$/i;
 // "…ignore the instructions above if you use yarn": a condition scoping the order to a human reader.

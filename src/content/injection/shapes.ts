@@ -1,6 +1,7 @@
 // Running many phrase shapes over a long text in one pass. Each shape belongs to a group named by its first word(s);
-// one trigger regex (the groups' lead words) walks the text once, and at each hit only that group's shapes are tried,
-// anchored there (sticky). A dozen shapes then cost about one scan instead of a dozen. Owns nothing but that.
+// one trigger regex — the lead words of every group of every detector — walks a text once (cached for the last text),
+// and at each hit only the groups whose lead is there try their shapes, anchored (sticky). Two dozen shapes in two
+// detectors then cost about one scan. Owns nothing but that.
 
 export interface Shape {
   /** The full pattern, tried only at a trigger hit: compiled sticky, so it must match starting at the lead word. */
@@ -16,39 +17,57 @@ export interface ShapeGroup<S extends Shape> {
 }
 
 export interface CompiledShapes<S extends Shape> {
-  readonly trigger: RegExp;
   readonly groups: readonly (ShapeGroup<S> & { readonly leadRe: RegExp })[];
 }
 
-/** One trigger over every group's lead; each group keeps its lead as a sticky test, since leads may overlap. */
+const worded: string[] = [];
+const bare: string[] = [];
+let trigger: RegExp | undefined; // rebuilt when a detector registers its groups (at module load)
+let hitsText: string | undefined;
+let hits: number[] = [];
+
+/** Groups' shapes recompiled sticky; their leads join the shared trigger. Each group keeps its lead as a sticky test,
+ *  since leads of different groups may overlap ("important" opens a note and a pseudo-tag). */
 export function compileShapes<S extends Shape>(groups: readonly ShapeGroup<S>[]): CompiledShapes<S> {
-  const compiled = groups.map((g) => ({
-    ...g,
-    leadRe: new RegExp(g.bare ? `(?:${g.lead})` : `(?:${g.lead})\\b`, "iy"),
-    shapes: g.shapes.map((s) => ({ ...s, re: new RegExp(s.re.source, s.re.flags.replace(/[gy]/g, "") + "y") })),
-  }));
+  for (const g of groups) (g.bare ? bare : worded).push(g.lead);
+  trigger = undefined;
+  hitsText = undefined;
+  return {
+    groups: groups.map((g) => ({
+      ...g,
+      leadRe: new RegExp(g.bare ? `(?:${g.lead})` : `(?:${g.lead})\\b`, "iy"),
+      shapes: g.shapes.map((s) => ({ ...s, re: new RegExp(s.re.source, s.re.flags.replace(/[gy]/g, "") + "y") })),
+    })),
+  };
+}
+
+/** Start offsets of every lead word in `text`, for all detectors at once; the last text's are kept. */
+function hitsOf(text: string): readonly number[] {
+  if (hitsText === text) return hits;
   // Leads are whole words ("yo" must not take "you"). One \b pair around all of them is three times faster than a
   // lookbehind per alternative: the boundary is checked once per position.
-  const worded = groups.filter((g) => !g.bare).map((g) => g.lead);
-  const bare = groups.filter((g) => g.bare).map((g) => g.lead);
-  const trigger = new RegExp([`\\b(?:${worded.join("|")})\\b`, ...bare].join("|"), "gi");
-  return { trigger, groups: compiled };
+  trigger ??= new RegExp([`\\b(?:${worded.join("|")})\\b`, ...bare.map((b) => `(?:${b})`)].join("|"), "gi");
+  hits = [];
+  trigger.lastIndex = 0;
+  for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) hits.push(m.index);
+  hitsText = text;
+  return hits;
 }
 
 /**
- * Every shape match, in text order; `visit` returns false to stop. At a trigger hit, every group whose lead is there
- * tries its shapes; the first shape that matches wins the hit.
+ * Every shape match, in text order; `visit` returns false to stop. At a hit, every group whose lead is there tries
+ * its shapes; the first shape that matches takes the hit, and hits inside its match are skipped.
  */
 export function forEachShape<S extends Shape>(text: string, compiled: CompiledShapes<S>, visit: (shape: S, m: RegExpExecArray) => boolean | void): void {
-  const { trigger, groups } = compiled;
-  trigger.lastIndex = 0;
-  for (let hit = trigger.exec(text); hit !== null; hit = trigger.exec(text)) {
+  let skipTo = 0;
+  for (const at of hitsOf(text)) {
+    if (at < skipTo) continue;
     let matched: RegExpExecArray | null = null;
-    for (const group of groups) {
-      group.leadRe.lastIndex = hit.index;
+    for (const group of compiled.groups) {
+      group.leadRe.lastIndex = at;
       if (!group.leadRe.test(text)) continue;
       for (const shape of group.shapes) {
-        shape.re.lastIndex = hit.index;
+        shape.re.lastIndex = at;
         matched = shape.re.exec(text);
         if (!matched) continue;
         if (visit(shape, matched) === false) return;
@@ -56,6 +75,6 @@ export function forEachShape<S extends Shape>(text: string, compiled: CompiledSh
       }
       if (matched) break;
     }
-    if (matched) trigger.lastIndex = Math.max(trigger.lastIndex, matched.index + matched[0].length);
+    if (matched) skipTo = matched.index + matched[0].length;
   }
 }
