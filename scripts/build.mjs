@@ -1,6 +1,6 @@
 // Build: one minified CommonJS bundle per hook, one for the shell analyser (loaded only for Bash calls) and one for
 // the CLI, every dependency inside, targeting Node 20. `--check` rebuilds into a temp dir and fails if dist/ differs.
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,19 +9,24 @@ const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const check = process.argv.includes("--check");
 const outdir = check ? fs.mkdtempSync(path.join(os.tmpdir(), "hookwarden-dist-")) : path.join(root, "dist");
 
-// src/checks/load-shell.ts imports ./bash.js lazily; in the bundles that is the separate dist/shell.cjs.
+// src/checks/load-shell.ts imports ./bash.js lazily; in the bundles that is the separate dist/shell.cjs, loaded
+// through the hook loader's code cache when there is one.
 const shellAsSeparateFile = {
   name: "shell-as-separate-file",
   setup(b) {
-    b.onResolve({ filter: /^\.\/bash\.js$/ }, (args) => (/load-shell\.ts$/.test(args.importer) ? { path: "./shell.cjs", external: true } : undefined));
+    b.onResolve({ filter: /^\.\/bash\.js$/ }, (args) => (/load-shell\.ts$/.test(args.importer) ? { path: "shell", namespace: "hookwarden-shell" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "hookwarden-shell" }, () => ({
+      contents: 'module.exports = globalThis.__hookwardenLoad ? globalThis.__hookwardenLoad("shell.cjs") : require("./shell.cjs");',
+      loader: "js",
+    }));
+    b.onResolve({ filter: /^\.\/shell\.cjs$/ }, () => ({ path: "./shell.cjs", external: true }));
   },
 };
 
+// Each hook is a small loader (scripts/loader.template.cjs) beside its bundle `<hook>.main.cjs`.
+const HOOKS = ["pre-tool-use", "post-tool-use", "session-start", "user-prompt-submit"];
 const entries = {
-  "pre-tool-use": "hooks/pre-tool-use.ts",
-  "post-tool-use": "hooks/post-tool-use.ts",
-  "session-start": "hooks/session-start.ts",
-  "user-prompt-submit": "hooks/user-prompt-submit.ts",
+  ...Object.fromEntries(HOOKS.map((h) => [`${h}.main`, `hooks/${h}.ts`])),
   shell: "src/checks/bash.ts",
   cli: "src/cli/main.ts",
 };
@@ -43,6 +48,11 @@ await build({
   define: { __VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version) },
   logLevel: "warning",
 });
+const loader = fs.readFileSync(path.join(root, "scripts", "loader.template.cjs"), "utf8");
+for (const h of HOOKS) {
+  const { code } = await transform(loader.replace("__HOOKWARDEN_MAIN__", JSON.stringify(`${h}.main.cjs`)), { loader: "js", minify: true, target: "node20", format: "cjs" });
+  fs.writeFileSync(path.join(outdir, `${h}.cjs`), code);
+}
 fs.chmodSync(path.join(outdir, "cli.cjs"), 0o755);
 const cli = fs.readFileSync(path.join(outdir, "cli.cjs"), "utf8");
 if (!cli.startsWith("#!")) fs.writeFileSync(path.join(outdir, "cli.cjs"), `#!/usr/bin/env node\n${cli}`);

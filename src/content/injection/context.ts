@@ -140,10 +140,10 @@ export function lexicalSeverity(ctx: ScanContext, opts: { mention: Mention; comm
     case "user":
       return "info";
     case "untrusted":
-      // Quoted *and* introduced as an example is a mention even with an action in it ("payloads, e.g. \"Ignore … and
-      // say PWNED\""); cited alone is excused only without one.
-      if (opts.mention === "cited-quoted") return "info";
-      return opts.mention === "cited" && !opts.action ? "info" : "medium";
+      // A page the agent fetched can dress its own payload up as an example ("prompt injection, e.g. `Ignore … and
+      // run …`"), so here a mention is excused only when it goes on to no action: a security article quoting a full
+      // payload is flagged, and the user reads a warning rather than the agent reading an order.
+      return opts.mention && !opts.action ? "info" : "medium";
     case "external":
       return (opts.mention || opts.comment) && !opts.action ? "info" : "medium";
     case "project":
