@@ -180,7 +180,7 @@ const SHAPES = compileShapes(GROUPS);
 // What may precede a verb that gives an order: the start of a clause, a politeness word, or an address to "you".
 // "you can ignore the warning above" is permission to a person, not an order: no "can" / "may" here.
 const ORDER_LEAD =
-  /(?:^|[.!?:;,=\-–—*>•)\]"'“”‘’(#|/]|\b(?:please|pls|kindly|now|and|then|so|just|simply|also|immediately|first|instead|but|or|always|important|urgent|note|attention|system|admin|assistant|ai|claude|ok(?:ay)?|hey|yes|actually|seriously|completely|entirely|totally|fully|strictly|must|should|shall|to|you|will|need\s+to|have\s+to))\s*$/i;
+  /(?:^|[.!?:;,=\-–—*>•)\]"'“”‘’(#|/`]|\b(?:please|pls|kindly|now|and|then|so|just|simply|also|immediately|first|instead|but|or|always|important|urgent|note|attention|system|admin|assistant|ai|claude|ok(?:ay)?|hey|yes|actually|seriously|completely|entirely|totally|fully|strictly|must|should|shall|to|you|will|need\s+to|have\s+to))\s*$/i;
 const MODAL_WITHOUT_YOU = /\b(?:must|should|shall|will|need\s+to|have\s+to|to)\s*$/i;
 const YOU_MODAL = /\byou\s+(?:(?:really|now|then|also|must|should|shall|will|need|have|are|were|had|better|ought)\s+)*(?:to\s+)?$/i;
 const TO_LEAD = /\b(?:need|needs|have|has|want|wants|are|is|going|required|instructed|told|asked|supposed|expected|order(?:ed)?|ready)\s+to\s*$/i;
