@@ -85,6 +85,7 @@ export function runDoctor(argv: string[], io: CliIo): number {
     head("waiting for `hookwarden trust` (inactive)");
     for (const r of report.inactiveProjectAllows) out.push(`  allow ${r.rule}  ${c.dim(`[${r.layer}] ${r.file}`)}`);
   }
+  head("other policy");
   for (const d of ctx.policy.domains) out.push(`  domain ${d.behavior} ${d.domain}  ${c.dim(`[${d.layer}] ${d.file}`)}`);
   for (const b of ctx.policy.blocklistAdd) out.push(`  blocklist + ${b.program}  ${c.dim(`[${b.layer}] ${b.file}`)}`);
   for (const b of ctx.policy.blocklistRemove) out.push(`  blocklist - ${b.program}  ${c.dim(`[${b.layer}] ${b.file}`)}`);
@@ -92,6 +93,7 @@ export function runDoctor(argv: string[], io: CliIo): number {
   if (ctx.knownMcpServers.length) out.push(`  known MCP servers: ${ctx.knownMcpServers.join(", ")}`);
   head(problems.length ? c.red(`${problems.length} problem(s)`) : c.green("no problems found"));
   for (const p of problems) out.push(`  - ${p}`);
+  if (ctx.policy.problems.length) out.push(c.yellow("  While a policy file is invalid, hookwarden asks about every call (a managed file: denies every call)."));
   io.stdout(`${out.join("\n")}\n`);
   return problems.length ? 1 : 0;
 }
