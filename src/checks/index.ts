@@ -4,6 +4,7 @@ import { finding, type Finding } from "../types.js";
 import { checkFileTool } from "./file-tools.js";
 import { checkMcpTool } from "./mcp.js";
 import { checkWebTool } from "./network.js";
+import { checkPolicyExamples } from "./policy-examples.js";
 import { checkPolicyProblems } from "./policy-problems.js";
 import { checkToolRules } from "./tool-rules.js";
 import { describeMcpServer } from "../mcp-config.js";
@@ -28,7 +29,7 @@ export async function checkToolCall(tool: string, input: Record<string, unknown>
       findings.push(finding("deny", "protocol.bad-input", `The ${tool} call has no command string, so hookwarden blocked it; send the command as \`command\`.`));
     } else {
       const { checkBash } = await loadShellChecks();
-      findings.push(...checkBash(command, ctx));
+      findings.push(...checkPolicyExamples(ctx, checkBash), ...checkBash(command, ctx));
     }
   } else if (FILE_TOOLS.has(tool)) {
     findings.push(...checkFileTool(tool, input, ctx));

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Context } from "../context-types.js";
 import { expandArgs, expandOne, hasOption, optionValues, parseArgs, type Arg, type ParsedArgs } from "../paths/argv.js";
 import { credentialBelow, credentialExamples, credentialFileUnder, matchCredential, type CredentialMatch, type TreeFilter } from "../paths/credentials.js";
+import { withFsCache } from "../paths/fs-cache.js";
 import { globCouldMatch } from "../paths/fs-glob.js";
 import { readFindArgv, readGitArgv, readPerlArgv, readTarArgv, sedWriteFiles, under } from "../paths/program-argv.js";
 import { staticPrefix } from "../paths/globs.js";
@@ -64,6 +65,11 @@ interface Eval {
 }
 
 export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
+  // The tree does not change while we decide: each lstat / stat / readdir is done once for the whole call.
+  return withFsCache(() => shellPaths(commands, ctx));
+}
+
+function shellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
   const tracker = new ShellTracker(ctx);
   const out: Finding[] = [];
   const inside: string[] = [];

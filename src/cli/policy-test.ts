@@ -3,6 +3,8 @@ import fs from "node:fs";
 import { checkToolCall } from "../checks/index.js";
 import { loadContext } from "../context.js";
 import { decide } from "../decide.js";
+import { runExamples } from "../checks/policy-examples.js";
+import { loadShellChecks } from "../checks/load-shell.js";
 
 export interface CaseResult {
   readonly id: string;
@@ -21,19 +23,14 @@ const OK: Record<string, (got: string) => boolean> = {
   "not-allow": (g) => g !== "allow",
 };
 
-export async function runPolicyTests(files: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CaseResult[]> {
+export async function runPolicyTests(files: readonly string[], cwd: string, env: NodeJS.ProcessEnv, onProgress: (done: number) => void = () => {}): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const ctx = loadContext({ cwd, session_id: "policy-test" }, env);
   // Examples: a command rule's `match` must be decided by that rule; `notMatch` must not be.
-  for (const rule of ctx.policy.rules) {
-    for (const [kind, examples] of [["match", rule.match], ["notMatch", rule.notMatch]] as const) {
-      for (const command of examples ?? []) {
-        const findings = await checkToolCall("Bash", { command }, ctx);
-        const hit = findings.some((f) => f.rule === rule.id || (f.reason ?? "").includes(rule.raw));
-        const pass = kind === "match" ? hit : !hit;
-        results.push({ id: `${rule.id} ${kind}: ${command}`, expect: kind === "match" ? "matched" : "not matched", got: hit ? "matched" : "not matched", pass, reason: rule.file });
-      }
-    }
+  const { checkBash } = await loadShellChecks();
+  for (const r of runExamples(ctx, checkBash)) {
+    onProgress(results.length + 1);
+    results.push({ id: `${r.rule.id} ${r.kind}: ${r.command}`, expect: r.kind === "match" ? "matched" : "not matched", got: r.hit ? "matched" : "not matched", pass: r.pass, reason: r.rule.file });
   }
   for (const file of files) {
     const lines = fs.readFileSync(file, "utf8").split("\n");
@@ -44,6 +41,7 @@ export async function runPolicyTests(files: readonly string[], cwd: string, env:
       const caseCtx = c.mode ? loadContext({ cwd, session_id: "policy-test", permission_mode: c.mode }, env) : ctx;
       const decision = decide(await checkToolCall(c.tool, c.input, caseCtx));
       const check = OK[c.expect];
+      onProgress(results.length + 1);
       results.push({ id: c.id ?? `${file}:${n + 1}`, expect: c.expect, got: decision.kind, pass: check ? check(decision.kind) : false, ...(decision.reason ? { reason: decision.reason } : {}) });
     }
   }

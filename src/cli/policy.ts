@@ -24,7 +24,10 @@ export async function runPolicy(argv: string[], io: CliIo): Promise<number> {
   if (sub === "test") {
     for (const f of files) if (!fs.existsSync(f)) throw new UsageError(`no such file: ${f}`);
     const cwd = typeof flags.cwd === "string" ? flags.cwd : io.cwd;
-    const results = await runPolicyTests(files, cwd, io.env);
+    // Progress on a terminal only: a case file can hold thousands of cases.
+    const progress = io.isTTY ? (n: number) => n % 25 === 0 && io.stderr(`\r${n} cases…`) : undefined;
+    const results = await runPolicyTests(files, cwd, io.env, progress ? (n) => void progress(n) : undefined);
+    if (io.isTTY) io.stderr("\r");
     const c = colour(io);
     for (const r of results) if (!r.pass) io.stdout(`${c.red("FAIL")} ${r.id}: expected ${r.expect}, got ${r.got}${r.reason ? ` — ${r.reason}` : ""}\n`);
     const failed = results.filter((r) => !r.pass).length;

@@ -1,10 +1,10 @@
 // Credential paths: files whose content must never reach the model (DESIGN.md list, plus each layer's
 // `credentialPaths`). Owns the table and the matcher; what counts as a read is decided by the checks.
-import fs from "node:fs";
 import path from "node:path";
 import { Minimatch } from "minimatch";
 import type { Context } from "../context-types.js";
 import type { Layer } from "../types.js";
+import { directoryEntries } from "./fs-cache.js";
 import { compileGlob, type CompiledGlob } from "./globs.js";
 import { isInside } from "./resolve.js";
 
@@ -132,19 +132,14 @@ export interface TreeFilter {
  *  `.env` in the project, `tar czf x.tgz .`). A bounded walk: it stops after a few thousand entries and skips
  *  dependency folders, so it answers for the files a person keeps, not for every file on disk. */
 export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "policy">, filter: TreeFilter = {}): { file: string; match: CredentialMatch } | undefined {
-  const opts = { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true };
-  const include = (filter.include ?? []).map((g) => new Minimatch(g, opts));
-  const exclude = (filter.exclude ?? []).map((g) => new Minimatch(g, opts));
+  const include = (filter.include ?? []).map(nameGlob);
+  const exclude = (filter.exclude ?? []).map(nameGlob);
   let seen = 0;
   const stack: { dir: string; depth: number }[] = [{ dir, depth: 0 }];
   while (stack.length > 0) {
     const { dir: d, depth } = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      continue; // not a directory or not readable: the reader cannot read it either
-    }
+    const entries = directoryEntries(d);
+    if (entries === undefined) continue; // not a directory or not readable: the reader cannot read it either
     for (const e of entries) {
       if (++seen > WALK_MAX_ENTRIES) return undefined;
       if (filter.skipHidden && e.name.startsWith(".")) continue;
@@ -160,6 +155,19 @@ export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "po
     }
   }
   return undefined;
+}
+
+/** `--include` / `--exclude` basename globs, compiled once per pattern (a matcher holds no state between calls). */
+const nameGlobs = new Map<string, Minimatch>();
+
+function nameGlob(glob: string): Minimatch {
+  let mm = nameGlobs.get(glob);
+  if (mm === undefined) {
+    if (nameGlobs.size >= 256) nameGlobs.clear();
+    mm = new Minimatch(glob, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
+    nameGlobs.set(glob, mm);
+  }
+  return mm;
 }
 
 /** Concrete paths a glob word could reach without the file existing yet (`cat ~/.s*\/id_rsa`, `cat .env*`): every

@@ -1,10 +1,10 @@
 // Glob words as the shell expands them at run time: component by component against the file system, `*` not
 // matching a leading dot unless the pattern spells it. Bounded: a huge tree is cut off, and callers also test the
 // pattern itself against known credential / protected locations, so a cut-off never turns into an allow.
-import fs from "node:fs";
 import path from "node:path";
 import { Minimatch } from "minimatch";
 import { caseInsensitiveHost } from "./flavor.js";
+import { directoryEntries, pathExists } from "./fs-cache.js";
 
 const MAX_MATCHES = 256;
 const MAGIC = /(?<!\\)[*?[]/;
@@ -21,15 +21,11 @@ export function expandGlob(pattern: string, cwd: string): string[] {
       const name = part.replace(/\\(.)/g, "$1");
       for (const c of current) next.push({ fs: path.join(c.fs, name), shown: join(c.shown, name) });
     } else {
-      const mm = new Minimatch(part, { dot: part.startsWith(".") || part.startsWith("\\."), nobrace: true, noext: true, nocase: caseInsensitiveHost(), nonegate: true, nocomment: true });
+      const mm = shellGlob(part, part.startsWith(".") || part.startsWith("\\."));
       for (const c of current) {
-        let names: string[];
-        try {
-          names = fs.readdirSync(c.fs);
-        } catch {
-          continue; // not a directory / not readable: the shell finds nothing there either
-        }
-        for (const n of names.sort()) {
+        const entries = directoryEntries(c.fs);
+        if (entries === undefined) continue; // not a directory / not readable: the shell finds nothing there either
+        for (const n of entries.map((e) => e.name).sort()) {
           if (n === "." || n === "..") continue;
           if (mm.match(n)) next.push({ fs: path.join(c.fs, n), shown: join(c.shown, n) });
           if (next.length > MAX_MATCHES) break;
@@ -39,7 +35,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
     current = next;
     if (current.length === 0) return [];
   }
-  return current.filter((c) => exists(c.fs)).map((c) => c.shown).slice(0, MAX_MATCHES);
+  return current.filter((c) => pathExists(c.fs)).map((c) => c.shown).slice(0, MAX_MATCHES);
 }
 
 function join(shown: string, name: string): string {
@@ -47,16 +43,23 @@ function join(shown: string, name: string): string {
   return shown.endsWith("/") ? `${shown}${name}` : `${shown}/${name}`;
 }
 
-function exists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Could the glob `pattern` (absolute) match `candidate` (absolute)? Bash rules: no leading-dot match by `*`. */
 export function globCouldMatch(pattern: string, candidate: string): boolean {
-  return new Minimatch(pattern, { dot: false, nobrace: true, noext: true, nocase: caseInsensitiveHost(), nonegate: true, nocomment: true }).match(candidate);
+  return shellGlob(pattern, false).match(candidate);
+}
+
+/** Compiled shell-glob matchers, reused: the same few patterns are tested against many candidates (every protected
+ *  or credential location) and compiling one costs more than matching it. A matcher holds no state between calls. */
+const compiledGlobs = new Map<string, Minimatch>();
+const MAX_COMPILED = 512;
+
+function shellGlob(pattern: string, dot: boolean): Minimatch {
+  const key = `${dot ? 1 : 0}${pattern}`;
+  let mm = compiledGlobs.get(key);
+  if (mm === undefined) {
+    if (compiledGlobs.size >= MAX_COMPILED) compiledGlobs.clear();
+    mm = new Minimatch(pattern, { dot, nobrace: true, noext: true, nocase: caseInsensitiveHost(), nonegate: true, nocomment: true });
+    compiledGlobs.set(key, mm);
+  }
+  return mm;
 }

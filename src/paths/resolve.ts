@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AbsolutePath } from "../types.js";
 import { hostFlavor, isInsideFor, joinRaw } from "./flavor.js";
+import { isDirectoryPath, linkTarget, pathExists, resolvedMemo } from "./fs-cache.js";
 
 /** Where a path leads, or why we cannot know (a dynamic shell word, a symlink loop): callers ask. */
 export type Resolution =
@@ -29,6 +30,17 @@ export function absolutePath(p: string, base: string): AbsolutePath {
 export function physicalPath(abs: string, overlay?: LinkOverlay): Resolution {
   if (hostFlavor() === "win32") return deepestAncestor(abs);
   if (!path.isAbsolute(abs)) return { kind: "unknown", reason: `"${abs}" is not an absolute path` };
+  // Within one decision the same path is resolved many times; links a command creates (the overlay) change the
+  // answer, so only overlay-free look-ups are remembered.
+  const memo = overlay === undefined || overlay.size === 0 ? resolvedMemo() : undefined;
+  const hit = memo?.get(abs) as Resolution | undefined;
+  if (hit) return hit;
+  const r = followLinks(abs, overlay);
+  memo?.set(abs, r);
+  return r;
+}
+
+function followLinks(abs: string, overlay: LinkOverlay | undefined): Resolution {
   const lexical = path.resolve(abs) as AbsolutePath;
   const pending = abs.split(/\/+/).filter((c) => c !== "");
   let current = "/";
@@ -41,7 +53,7 @@ export function physicalPath(abs: string, overlay?: LinkOverlay): Resolution {
       continue;
     }
     const next = current === "/" ? `/${component}` : `${current}/${component}`;
-    const target = overlay?.get(next) ?? readLink(next);
+    const target = overlay?.get(next) ?? linkTarget(next);
     if (target === undefined) {
       current = next;
       continue;
@@ -71,16 +83,6 @@ function deepestAncestor(abs: string): Resolution {
   }
 }
 
-/** The link's target when `p` is a symlink; undefined for anything else, including a missing path. */
-function readLink(p: string): string | undefined {
-  try {
-    if (!fs.lstatSync(p).isSymbolicLink()) return undefined;
-    return fs.readlinkSync(p);
-  } catch {
-    return undefined; // ENOENT / ENOTDIR / EACCES: not a link we can follow; the kernel would stop here as well
-  }
-}
-
 /** Resolve symlinks through every existing component; a path we cannot follow (loop) stays lexical. */
 export function realPath(p: AbsolutePath): AbsolutePath {
   const r = physicalPath(p);
@@ -106,18 +108,9 @@ export function isInside(child: string, parent: string): boolean {
 
 /** Does a path (file or directory) exist, without following a final symlink? */
 export function exists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
+  return pathExists(p);
 }
 
 export function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return isDirectoryPath(p);
 }

@@ -65,27 +65,41 @@ export class ShellTracker {
 
   /** The candidate states `cmd` may run in (usually one). */
   statesFor(cmd: ShellCommand): readonly ShellState[] {
-    return inChildShell(cmd) ? dedupe([...this.top, ...this.child]) : this.top;
+    return inChildShell(cmd) ? this.anyShell() : this.top;
+  }
+
+  /** Top-level and child-shell states together, deduplicated; kept until either list changes. */
+  private combined: ShellState[] | undefined;
+
+  private anyShell(): readonly ShellState[] {
+    // `top` is always deduplicated already: without child states there is nothing to merge.
+    if (this.child.length === 0) return this.top;
+    return (this.combined ??= dedupe([...this.top, ...this.child]));
   }
 
   /** Apply what `cmd` does to the shell itself (cd, pushd, popd, assignments), after it has been checked. */
   advance(cmd: ShellCommand): void {
-    const step = (s: ShellState): ShellState[] => this.effect(cmd, s);
-    if (inChildShell(cmd)) {
-      const next = dedupe([...this.top, ...this.child]).flatMap(step).filter((s) => !this.top.includes(s));
+    const inChild = inChildShell(cmd);
+    const before = inChild ? this.anyShell() : this.top;
+    const after = before.map((s) => this.effect(cmd, s));
+    // Most commands change nothing (every state maps to itself): then every branch below keeps the lists as they are.
+    if (after.every((a, i) => a.length === 1 && a[0] === before[i])) return;
+    this.combined = undefined;
+    if (inChild) {
+      const next = after.flat().filter((s) => !this.top.includes(s));
       this.child = cap(dedupe([...this.child, ...next]));
       return;
     }
     if (cmd.position.some((p) => REPEATED.has(p))) {
       // Zero, one or many times: the old states stay possible, and after a repeated move nothing is known.
-      this.top = cap(dedupe(this.top.flatMap((s) => [s, ...step(s).map((m) => (m.cwd === s.cwd ? m : unknownCwd(m)))])));
+      this.top = cap(dedupe(before.flatMap((s, i) => [s, ...after[i]!.map((m) => (m.cwd === s.cwd ? m : unknownCwd(m)))])));
       return;
     }
     if (cmd.position.includes("case")) {
-      this.top = cap(dedupe(this.top.flatMap((s) => [s, ...step(s)])));
+      this.top = cap(dedupe(before.flatMap((s, i) => [s, ...after[i]!])));
       return;
     }
-    this.top = cap(dedupe(this.top.flatMap(step)));
+    this.top = cap(dedupe(after.flat()));
   }
 
   wordEnv(s: ShellState): WordEnv {
