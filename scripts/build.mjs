@@ -4,6 +4,7 @@ import { build, transform } from "esbuild";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const check = process.argv.includes("--check");
@@ -20,6 +21,23 @@ const shellAsSeparateFile = {
       loader: "js",
     }));
     b.onResolve({ filter: /^\.\/shell\.cjs$/ }, () => ({ path: "./shell.cjs", external: true }));
+  },
+};
+
+// `import fs from "node:fs"` compiles to esbuild's __toESM(require("node:fs")), which copies every property of the
+// module, once per importing file: ~3 ms per hook start. These shims give each builtin one ESM face instead (named
+// exports are the module's plain data properties; getters such as fs.promises stay lazy behind the default export).
+const BUILTINS = ["fs", "path", "os", "crypto", "url", "util", "module", "vm", "child_process", "events", "stream", "readline", "buffer", "zlib", "assert"];
+const builtinShims = {
+  name: "builtin-shims",
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${BUILTINS.join("|")})$`);
+    b.onResolve({ filter }, (args) => (args.kind === "import-statement" ? { path: args.path.replace(/^node:/, ""), namespace: "builtin-shim" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "builtin-shim" }, (args) => {
+      const mod = createRequire(import.meta.url)(`node:${args.path}`);
+      const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== "default" && !Object.getOwnPropertyDescriptor(mod, k)?.get);
+      return { contents: `const m = require("node:${args.path}");\nexport default m;\nexport const { ${names.join(", ")} } = m;\n`, loader: "js" };
+    });
   },
 };
 
@@ -44,7 +62,7 @@ await build({
   legalComments: "none",
   // Dynamic imports become require() calls: CommonJS loads faster than Node's ESM loader.
   supported: { "dynamic-import": false },
-  plugins: [shellAsSeparateFile],
+  plugins: [shellAsSeparateFile, builtinShims],
   define: { __VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version) },
   logLevel: "warning",
 });

@@ -102,6 +102,8 @@ const PATTERN_RULES: readonly PatternRule[] = [
   },
 ];
 
+const MAY_HOLD_PATTERN = /[A-Za-z0-9_-]{10}|:\/\/|passw|pwd=|-u\s|--user|aws_?secret|hooks\.slack|basic\s|bearer\s|token\s/i;
+
 /**
  * `KEY = value` where the key names a secret. Found keyword first (a scan for "secret", "token", "password"… is
  * several times cheaper than matching every `key: value` in a document), then the key is widened to its identifier
@@ -195,7 +197,10 @@ export function findSecretsSync(text: string): SecretSpan[] {
   const source = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
   const found: SecretSpan[] = [];
   findPrivateKeys(source, found);
-  for (const rule of PATTERN_RULES) {
+  // Every pattern rule needs a run of ten token characters or one of a few markers; most short texts (a file path,
+  // a command) have neither, and then the table — twenty regexes to compile in a fresh hook process — is skipped.
+  const rules = MAY_HOLD_PATTERN.test(source) ? PATTERN_RULES : [];
+  for (const rule of rules) {
     rule.re.lastIndex = 0; // every rule carries the `d` flag: m.indices gives the group's exact offset
     for (let m = rule.re.exec(source); m !== null; m = rule.re.exec(source)) {
       const secret = m[rule.group];

@@ -7,12 +7,12 @@ import type { Layer } from "../types.js";
 import type { LayerFiles } from "./files.js";
 import { nearest } from "./nearest.js";
 import { parsePermissionRule } from "./rules.js";
-import { POLICY_KEYS, PolicySchema, type PolicyFile } from "./schema.js";
+import { POLICY_KEYS, policySchema, type PolicyFile } from "./schema.js";
 import type { DomainRule, EffectivePolicy, McpRule, PathRule, PermissionRule, PolicyProblem, ProgramRule, RuleBehavior } from "./types.js";
 
 export const DEFAULT_AUDIT = { enabled: true, retentionDays: 30, maxBytes: 10 * 1024 * 1024 } as const;
 
-const SettingsSchema = z.looseObject({
+const settingsSchema = () => z.looseObject({
   permissions: z.optional(
     z.looseObject({
       allow: z.optional(z.array(z.string())),
@@ -23,7 +23,8 @@ const SettingsSchema = z.looseObject({
   ),
   allowManagedPermissionRulesOnly: z.optional(z.boolean()),
 });
-type Settings = z.infer<typeof SettingsSchema>;
+type Settings = z.infer<ReturnType<typeof settingsSchema>>;
+let settings: ReturnType<typeof settingsSchema> | undefined;
 
 type Read<T> = { present: false } | { present: true; value?: T; problems: PolicyProblem[] };
 
@@ -89,7 +90,8 @@ function readSettings(file: string): Read<Settings> {
   const raw = readJson(file);
   if (!raw.present) return raw;
   if (raw.problem) return { present: true, problems: [raw.problem] };
-  const parsed = SettingsSchema.safeParse(raw.json);
+  settings ??= settingsSchema();
+  const parsed = settings.safeParse(raw.json);
   if (!parsed.success) return { present: true, problems: issuesToProblems(file, parsed.error.issues, () => ["permissions"]) };
   return { present: true, value: parsed.data, problems: [] };
 }
@@ -98,7 +100,7 @@ function readPolicy(file: string): Read<PolicyFile> {
   const raw = readJson(file);
   if (!raw.present) return raw;
   if (raw.problem) return { present: true, problems: [raw.problem] };
-  const parsed = PolicySchema.safeParse(raw.json);
+  const parsed = policySchema().safeParse(raw.json);
   if (!parsed.success) {
     return { present: true, problems: issuesToProblems(file, parsed.error.issues, (p) => (p.length === 0 ? POLICY_KEYS : (SUB_KEYS[String(p[0])] ?? []))) };
   }

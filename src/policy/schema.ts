@@ -8,7 +8,9 @@ const text = (max = 512) => z.string().check(z.minLength(1), z.maxLength(max));
 const behavior = z.enum(["allow", "ask", "deny"]);
 const list = (max: number, description: string) => z.array(text(max)).check(z.maxLength(1000), d(description));
 
-export const CommandRuleSchema = z.strictObject({
+// Built on first use: most hook calls read no hookwarden.json at all, and building the schema costs start-up time.
+function buildPolicySchema() {
+const CommandRuleSchema = z.strictObject({
   id: text(128).check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, "use lower-case letters, digits, dots, dashes"), d("Stable id; shows in reasons and the audit log as `commands.<id>`.")),
   behavior: behavior.check(d("`allow`, `ask` or `deny`.")),
   pattern: text().check(d("Claude Code's Bash rule syntax, matched against every simple command: `npm test:*`, `git push *`, `make`.")),
@@ -17,7 +19,7 @@ export const CommandRuleSchema = z.strictObject({
   notMatch: z.optional(list(2000, "Commands this rule must not decide.")),
 });
 
-export const PolicySchema = z.strictObject({
+return z.strictObject({
   $schema: z.optional(z.string().check(d("Path or URL of schema/hookwarden.schema.json, for editors."))),
   version: z.optional(z.literal(1).check(d("Format version; 1."))),
   commands: z.optional(
@@ -63,12 +65,19 @@ export const PolicySchema = z.strictObject({
   ),
   forbidLowerAllow: z.optional(z.boolean().check(d("Managed layer only: allow rules from the user, project and local layers are ignored."))),
 });
+}
 
-export type PolicyFile = z.infer<typeof PolicySchema>;
+let schema: ReturnType<typeof buildPolicySchema> | undefined;
+export function policySchema(): ReturnType<typeof buildPolicySchema> {
+  schema ??= buildPolicySchema();
+  return schema;
+}
+
+export type PolicyFile = z.infer<ReturnType<typeof buildPolicySchema>>;
 
 export const POLICY_KEYS = ["$schema", "version", "commands", "blocklist", "domains", "writeScope", "credentialPaths", "protectedPaths", "mcp", "audit", "forbidLowerAllow"] as const;
 
 /** The JSON Schema for editors (`$schema`) and the README's policy reference. */
 export function policyJsonSchema(): Record<string, unknown> {
-  return { title: "hookwarden policy (hookwarden.json)", ...(z.toJSONSchema(PolicySchema) as Record<string, unknown>) };
+  return { title: "hookwarden policy (hookwarden.json)", ...(z.toJSONSchema(policySchema()) as Record<string, unknown>) };
 }

@@ -86,7 +86,8 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
 
 // Typed tool inputs: the fields each tool's check relies on. Loose: extra fields pass through.
 const str = z.string();
-export const TOOL_INPUTS = {
+// Built on first use: a call validates one tool's input, so building the other thirteen schemas is wasted start-up.
+const toolInputs = () => ({
   Bash: z.looseObject({ command: str, description: z.optional(str), timeout: z.optional(z.number()), run_in_background: z.optional(z.boolean()) }),
   Write: z.looseObject({ file_path: str, content: str }),
   Edit: z.looseObject({ file_path: str, old_string: str, new_string: str, replace_all: z.optional(z.boolean()) }),
@@ -101,18 +102,22 @@ export const TOOL_INPUTS = {
   WebSearch: z.looseObject({ query: str, allowed_domains: z.optional(z.array(str)), blocked_domains: z.optional(z.array(str)) }),
   Agent: z.looseObject({ prompt: z.optional(str), description: z.optional(str), subagent_type: z.optional(str) }),
   Task: z.looseObject({ prompt: z.optional(str), description: z.optional(str), subagent_type: z.optional(str) }),
-} as const;
+});
+type ToolInputs = ReturnType<typeof toolInputs>;
+let TOOL_INPUTS: ToolInputs | undefined;
 
-export type ToolName = keyof typeof TOOL_INPUTS;
-export type ToolInputOf<T extends ToolName> = z.infer<(typeof TOOL_INPUTS)[T]>;
+export type ToolName = keyof ToolInputs;
+export type ToolInputOf<T extends ToolName> = z.infer<ToolInputs[T]>;
 
+const TOOL_NAMES: ReadonlySet<string> = new Set(["Bash", "Write", "Edit", "MultiEdit", "NotebookEdit", "Read", "NotebookRead", "Glob", "Grep", "LS", "WebFetch", "WebSearch", "Agent", "Task"]);
 export function isKnownTool(name: string): name is ToolName {
-  return Object.prototype.hasOwnProperty.call(TOOL_INPUTS, name);
+  return TOOL_NAMES.has(name);
 }
 
 /** Validate a known tool's input. MCP and unknown tools have free-form inputs and are not checked here. */
 export function parseToolInput<T extends ToolName>(tool: T, input: unknown): Result<ToolInputOf<T>> {
-  const parsed = TOOL_INPUTS[tool].safeParse(input);
+  TOOL_INPUTS ??= toolInputs();
+  const parsed = (TOOL_INPUTS[tool] as ToolInputs[ToolName]).safeParse(input);
   if (!parsed.success) return { ok: false, error: `${tool} input is malformed: ${describeIssues(parsed.error.issues)}` };
   return { ok: true, value: parsed.data as ToolInputOf<T> };
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderPolicyReference, withReference } from "../../src/policy/reference.js";
-import { POLICY_KEYS, PolicySchema, policyJsonSchema } from "../../src/policy/schema.js";
+import { POLICY_KEYS, policySchema, policyJsonSchema } from "../../src/policy/schema.js";
+const PolicySchema = policySchema();
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
