@@ -24,7 +24,6 @@ interface Form {
 }
 
 const values = (ws: readonly Word[]) => ws.map((w) => w.value);
-const NO_FORMS: Form[] = [];
 
 /** The argv forms a rule is matched against: the command as written and by program name, and each wrapper's argv
  *  (so `Bash(sudo *)` denies `sudo -u root rm x`). Behind a privileged wrapper, only the wrapper's forms can allow. */
@@ -92,7 +91,15 @@ export function classifyCommands(commands: readonly ShellCommand[], ctx: Context
   const out: Coverage[] = [];
   const anyRules = deny.length + ask.length + allow.length + inactive.length > 0;
   for (const cmd of commands) {
-    const forms = anyRules ? argvForms(cmd) : NO_FORMS;
+    if (!anyRules) {
+      // No Bash rule in any layer: only the read-only set can cover a command.
+      const verdict = readOnlyVerdict(cmd);
+      if (verdict.ok) out.push({ cmd, kind: "read-only" });
+      else if (ctx.taint) out.push({ cmd, kind: "tainted", why: verdict.why });
+      else out.push({ cmd, kind: "unmatched", why: verdict.why });
+      continue;
+    }
+    const forms = argvForms(cmd);
     const denied = deny.find((r) => forms.some((f) => ruleMatches(r, f, true)));
     if (denied) {
       out.push({ cmd, kind: "denied", rule: denied });

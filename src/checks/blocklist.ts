@@ -15,8 +15,17 @@ interface Entry {
   readonly file?: string;
 }
 
+/** Built once per policy object: the tables are read on every call, the policy does not change during one. */
+const EFFECTIVE = new WeakMap<object, ReadonlyMap<string, Entry>>();
+
 /** Program (lower case) → why it is blocked, after the policy's additions and removals. */
 export function effectiveBlocklist(ctx: Context): ReadonlyMap<string, Entry> {
+  let map = EFFECTIVE.get(ctx.policy);
+  if (map === undefined) EFFECTIVE.set(ctx.policy, (map = buildBlocklist(ctx)));
+  return map;
+}
+
+function buildBlocklist(ctx: Context): ReadonlyMap<string, Entry> {
   const map = new Map<string, Entry>();
   for (const rule of BLOCKLIST) for (const p of rule.programs) map.set(p, { id: rule.id, layer: "builtin", does: rule.does, instead: rule.instead });
   for (const r of ctx.policy.blocklistRemove) map.delete(r.program.toLowerCase());
@@ -56,25 +65,23 @@ export function checkBlocklist(commands: readonly ShellCommand[], ctx: Context):
       out.push(f);
     }
   };
+  const check = (n: string, cmd: ShellCommand) => {
+    const entry = blocked.get(key(n));
+    if (!entry) return;
+    const what = entry.file ? `\`${n}\` is blocklisted by ${entry.file}${entry.does ? ` (${entry.does})` : ""}` : `\`${n}\` ${entry.does}, which is blocked here`;
+    add({
+      severity: "deny",
+      rule: entry.id,
+      layer: entry.layer,
+      reason: `${what}; it appears in this command${where(cmd)}. Instead, ${entry.instead}.`,
+      span: cmd.span,
+    });
+  };
   for (const cmd of commands) {
-    const names: string[] = [];
-    if (cmd.name.kind === "literal" && cmd.name.value) names.push(cmd.name.value);
+    if (cmd.name.kind === "literal" && cmd.name.value) check(cmd.name.value, cmd);
     // A wrapper we could not see through (`sudo --unknown-flag curl x`): its words may be the program it runs.
-    if (cmd.unresolved) for (const a of cmd.args) if (!a.dynamic) names.push(a.value);
-    for (const n of names) {
-      const entry = blocked.get(key(n));
-      if (!entry) continue;
-      const what = entry.file ? `\`${n}\` is blocklisted by ${entry.file}${entry.does ? ` (${entry.does})` : ""}` : `\`${n}\` ${entry.does}, which is blocked here`;
-      add({
-        severity: "deny",
-        rule: entry.id,
-        layer: entry.layer,
-        reason: `${what}; it appears in this command${where(cmd)}. Instead, ${entry.instead}.`,
-        span: cmd.span,
-      });
-    }
-    const words = [...cmd.args, ...cmd.redirects.map((r) => r.target), ...cmd.assignments.map((a) => a.value)];
-    const device = words.find(hasDevice);
+    if (cmd.unresolved) for (const a of cmd.args) if (!a.dynamic) check(a.value, cmd);
+    const device = deviceWord(cmd);
     if (device) {
       add({
         severity: "deny",
@@ -86,4 +93,12 @@ export function checkBlocklist(commands: readonly ShellCommand[], ctx: Context):
     }
   }
   return out;
+}
+
+/** The first argument, redirection target or assigned value that names /dev/tcp or /dev/udp. */
+function deviceWord(cmd: ShellCommand): Word | undefined {
+  for (const w of cmd.args) if (hasDevice(w)) return w;
+  for (const r of cmd.redirects) if (hasDevice(r.target)) return r.target;
+  for (const a of cmd.assignments) if (hasDevice(a.value)) return a.value;
+  return undefined;
 }

@@ -175,9 +175,15 @@ function isDataOnly(c: ShellCommand, ix: Index): boolean {
   return name === "echo" || name === "printf";
 }
 
-function substitutionWords(c: ShellCommand): Word[] {
-  const words = [...c.args, ...c.redirects.map((r) => r.target)];
-  return words.filter((w) => w.features?.includes("command") || w.features?.includes("process"));
+/** The first argument or redirection target holding a command or process substitution. */
+function firstSubstitutionWord(c: ShellCommand): Word | undefined {
+  for (const w of c.args) if (isSubstitution(w)) return w;
+  for (const r of c.redirects) if (isSubstitution(r.target)) return r.target;
+  return undefined;
+}
+
+function isSubstitution(w: Word): boolean {
+  return w.features !== undefined && (w.features.includes("command") || w.features.includes("process"));
 }
 
 /** zsh glob qualifiers that run code: `*(e:'cmd':)`, `*(+func)`. */
@@ -252,11 +258,11 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     }
 
     // Command or process substitution in the words of a command that is not read-only.
-    const subs = substitutionWords(c);
-    if (subs.length && !readOnlyVerdict(c).ok) {
+    const sub = firstSubstitutionWord(c);
+    if (sub && !readOnlyVerdict(c).ok) {
       const kids = ix.children.get(c.seq) ?? [];
       if (kids.length === 0 || !kids.every((k) => isDataOnly(k, ix))) {
-        out.push(ask("injection.substitution", `\`${clip(shown())}\` passes the output of another command (\`${clip(subs[0]!.text, 60)}\`) to \`${name || "the shell"}\`; its result can change what runs. Run the inner command first and use its output literally.`, c));
+        out.push(ask("injection.substitution", `\`${clip(shown())}\` passes the output of another command (\`${clip(sub.text, 60)}\`) to \`${name || "the shell"}\`; its result can change what runs. Run the inner command first and use its output literally.`, c));
       }
     }
 

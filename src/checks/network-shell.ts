@@ -49,9 +49,21 @@ export function checkShellNetwork(commands: readonly ShellCommand[], ctx: Contex
   return out;
 }
 
-function checkCommand(command: ShellCommand, ctx: Context): Finding[] {
-  if (command.name.kind !== "literal") return [];
-  const inv = unwrap({ program: programName(command.name.value), args: command.args, assignments: command.assignments, via: command.via });
+const NONE: readonly Finding[] = [];
+const WRAPPER_PROGRAMS: ReadonlySet<string> = new Set(WRAPPERS.flatMap((w) => w.programs));
+const LAUNCHER_PROGRAMS: ReadonlySet<string> = new Set(MODULE_LAUNCHERS.flatMap((l) => l.programs));
+
+/** Most commands (`ls`, `grep`, `echo`) are no wrapper, no module launcher and no network program: nothing to do. */
+function mayReachNetwork(program: string): boolean {
+  const base = program.replace(/-?[0-9][0-9.]*$/, "");
+  return WRAPPER_PROGRAMS.has(program) || LAUNCHER_PROGRAMS.has(base) || BY_PROGRAM.has(program) || BY_PROGRAM.has(base);
+}
+
+function checkCommand(command: ShellCommand, ctx: Context): readonly Finding[] {
+  if (command.name.kind !== "literal") return NONE;
+  const program = programName(command.name.value);
+  if (!mayReachNetwork(program)) return NONE;
+  const inv = unwrap({ program, args: command.args, assignments: command.assignments, via: command.via });
   if (!inv) return [];
   const rule = ruleFor(inv.program);
   if (!rule) return [];
@@ -85,8 +97,17 @@ function ask(rule: RuleId, reason: string, span: ShellCommand["span"]): Finding 
 
 /** `/usr/bin/Git.exe` → `git`. Lower case on purpose: case-insensitive file systems run `GIT` as git. */
 function programName(name: string): string {
-  return (name.split(/[\\/]/).pop() ?? name).toLowerCase().replace(/\.exe$/, "");
+  let hit = PROGRAM_NAMES.get(name);
+  if (hit === undefined) {
+    if (PROGRAM_NAMES.size >= 1024) PROGRAM_NAMES.clear();
+    hit = (name.split(/[\\/]/).pop() ?? name).toLowerCase().replace(/\.exe$/, "");
+    PROGRAM_NAMES.set(name, hit);
+  }
+  return hit;
 }
+
+/** programName is pure and a long command names the same few programs thousands of times. */
+const PROGRAM_NAMES = new Map<string, string>();
 
 /** Exact name first, then without a version suffix (`pip3.12`, `python3`, `easy_install-3.8`). */
 function ruleFor(program: string): NetworkProgramRule | undefined {
@@ -150,9 +171,7 @@ function matchSubcommand(rule: NetworkProgramRule, inv: Invocation): Matched | u
   if (args.some((a) => !a.dynamic && a.value === "--help")) return undefined;
   if (rule.requireOption && !args.some((a) => !a.dynamic && rule.requireOption!.test(a.value))) return undefined;
   const style = rule.optionStyle ?? "getopt";
-  const global = new Set(rule.globalValueOptions ?? []);
-  const named = [...rule.subcommands].filter((s) => s.words.length > 0).sort((a, b) => b.words.length - a.words.length);
-  const anySub = rule.subcommands.find((s) => s.words.length === 0);
+  const { global, named, anySub } = ruleTables(rule);
   const first = scanArgs(args, 0, global, style);
   const found = findNamed(named, first) ?? findNamed(named, scanArgs(args, 0, new Set(), style)); // 2nd pass: an unknown option swallowed nothing
   if (found) {
@@ -175,12 +194,36 @@ function matchSubcommand(rule: NetworkProgramRule, inv: Invocation): Matched | u
   return { sub: anySub, after: 0, ...(op && !op.word.dynamic ? { operand: op.word.value } : {}) };
 }
 
+/** Per rule, computed once: its global value options, its named subcommands longest first, its catch-all. */
+interface RuleTables {
+  readonly global: ReadonlySet<string>;
+  readonly named: readonly NetworkSubcommand[];
+  readonly anySub: NetworkSubcommand | undefined;
+}
+
+const TABLES = new WeakMap<NetworkProgramRule, RuleTables>();
+
+function ruleTables(rule: NetworkProgramRule): RuleTables {
+  let t = TABLES.get(rule);
+  if (t === undefined) {
+    t = {
+      global: new Set(rule.globalValueOptions ?? []),
+      named: [...rule.subcommands].filter((s) => s.words.length > 0).sort((a, b) => b.words.length - a.words.length),
+      anySub: rule.subcommands.find((s) => s.words.length === 0),
+    };
+    TABLES.set(rule, t);
+  }
+  return t;
+}
+
 function findNamed(named: readonly NetworkSubcommand[], scan: Scan): { sub: NetworkSubcommand; after: number } | undefined {
+  const ops = scan.operands;
   for (const sub of named) {
-    const ops = scan.operands.slice(0, sub.words.length);
-    if (ops.length === sub.words.length && ops.every((o, i) => !o.word.dynamic && o.word.value === sub.words[i])) {
-      return { sub, after: ops[ops.length - 1]!.index + 1 };
-    }
+    const n = sub.words.length;
+    if (ops.length < n) continue;
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = !ops[i]!.word.dynamic && ops[i]!.word.value === sub.words[i];
+    if (same) return { sub, after: ops[n - 1]!.index + 1 };
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ const BY_PROGRAM: ReadonlyMap<string, ReadOnlyRule> = new Map(READ_ONLY.flatMap(
 
 const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
 const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);
+const NO_REDIRECTS: readonly Redirect[] = [];
 
 /** Redirections that write a file (not `2>&1`, not `/dev/null`). */
 export function writeRedirects(cmd: ShellCommand): Redirect[] {
@@ -37,7 +38,7 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   if (privileged) return no(`it runs as another user through \`${privileged.name}\``);
   const danger = cmd.assignments.find((a) => isDangerousVariable(a.name))?.name ?? (cmd.name.value ? dangerousVariableSet(cmd.name.value, cmd.args) : undefined);
   if (danger) return no(`it sets ${danger}, which changes what programs run or load`);
-  const writes = writeRedirects(cmd);
+  const writes = cmd.redirects.length === 0 ? NO_REDIRECTS : writeRedirects(cmd);
   if (writes.length) return no(`it writes to ${writes.map((r) => `\`${r.target.text}\``).join(", ")}`);
   const name = cmd.name.value;
   if (name === "") return OK; // only assignments and harmless redirections

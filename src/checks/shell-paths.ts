@@ -25,6 +25,8 @@ import {
 } from "./shell-paths.rules.js";
 
 const RULES_BY_PROGRAM = new Map<string, ProgramPathRule[]>();
+const NO_RULES: readonly ProgramPathRule[] = [];
+const NO_FILTER: TreeFilter & { walk?: boolean } = {};
 for (const rule of WRITE_RULES) for (const p of rule.programs) RULES_BY_PROGRAM.set(p, [...(RULES_BY_PROGRAM.get(p) ?? []), rule]);
 
 /** A place a command writes. `path` (relative to the cwd) when it is not an argument itself (`tar x` → the cwd);
@@ -42,13 +44,27 @@ interface Target {
   readonly tree: boolean;
 }
 
+/** A set of arguments, by identity, that allocates nothing until the first one is added (most commands add none). */
+class ArgSet {
+  private set: Set<Arg> | undefined;
+
+  add(a: Arg): this {
+    (this.set ??= new Set()).add(a);
+    return this;
+  }
+
+  has(a: Arg): boolean {
+    return this.set !== undefined && this.set.has(a);
+  }
+}
+
 /** What one command does with paths, before checking. */
 interface Effects {
   targets: Target[];
   /** Arguments that are not read (write targets, patterns, options whose value is used, not shown). */
-  notRead: Set<Arg>;
+  notRead: ArgSet;
   /** Arguments read as whole trees (`tar c DIR`, `cp -r DIR`). */
-  treeReads: Set<Arg>;
+  treeReads: ArgSet;
   /** Program text to scan for credential paths (`python -c …`). */
   code: string[];
   /** Why a target can't be known (`cp a $X`): ask. */
@@ -66,18 +82,26 @@ interface Eval {
 
 export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
   // The tree does not change while we decide: each lstat / stat / readdir is done once for the whole call.
-  return withFsCache(() => shellPaths(commands, ctx));
+  return withFsCache(() => shellPaths(commands, ctx), [ctx.cwd]);
 }
 
 function shellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
   const tracker = new ShellTracker(ctx);
   const out: Finding[] = [];
   const inside: string[] = [];
-  for (const cmd of [...commands].sort((a, b) => a.seq - b.seq)) {
+  for (const cmd of inSeqOrder(commands)) {
     const states = tracker.statesFor(cmd);
-    const evals = states.map((s) => evaluate(cmd, s, tracker, ctx, commands));
-    out.push(...merge(evals, cmd));
-    for (const e of evals) inside.push(...e.inside);
+    if (states.length === 1) {
+      // One possible cwd (nearly always): its findings stand as they are.
+      const ev = new Evaluation(cmd, states[0]!, tracker, ctx, commands);
+      ev.run();
+      for (const f of ev.findings) out.push(f);
+      for (const p of ev.inside) inside.push(p);
+    } else {
+      const evals = states.map((s) => evaluate(cmd, s, tracker, ctx, commands));
+      out.push(...merge(evals, cmd));
+      for (const e of evals) inside.push(...e.inside);
+    }
     tracker.advance(cmd);
   }
   const uniqueInside = [...new Set(inside)];
@@ -86,6 +110,12 @@ function shellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] 
     out.push({ severity: "info", rule: "scope.write-inside", layer: "builtin", reason: `Writes inside the write scope: ${shown}.` });
   }
   return dedupeFindings(out);
+}
+
+/** The commands by `seq` (the analysis emits them in that order already: then no copy is made). */
+function inSeqOrder(commands: readonly ShellCommand[]): readonly ShellCommand[] {
+  for (let i = 1; i < commands.length; i++) if (commands[i - 1]!.seq > commands[i]!.seq) return [...commands].sort((a, b) => a.seq - b.seq);
+  return commands;
 }
 
 /** Several possible cwds: deny only when every one of them denies; when they disagree, ask. */
@@ -110,7 +140,7 @@ class Evaluation {
   readonly inside: string[] = [];
   private readonly cwd: string | undefined;
   /** How the current tree reader narrows its walk (`--include`, hidden files). */
-  private treeFilter: TreeFilter & { walk?: boolean } = {};
+  private treeFilter: TreeFilter & { walk?: boolean } = NO_FILTER;
 
   constructor(
     private readonly cmd: ShellCommand,
@@ -143,7 +173,7 @@ class Evaluation {
       program = path.posix.basename(words[0].value);
       words = words.slice(1);
     }
-    const fx: Effects = { targets: [], notRead: new Set(), treeReads: new Set(), code: [], unknown: [], links: [], creates: [] };
+    const fx: Effects = { targets: [], notRead: new ArgSet(), treeReads: new ArgSet(), code: [], unknown: [], links: [], creates: [] };
     const fedByXargs = this.cmd.wrappers
       ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name !== "find")
       : this.cmd.via.some((v) => v.startsWith("xargs") || v.startsWith("parallel"));
@@ -152,7 +182,7 @@ class Evaluation {
     // find's own handler checks the roots that `{}` stands for; the clause's other words still count.
     if (fromFind) words = words.filter((w) => !(w.features?.includes("input") ?? w.value === "{}"));
     const args = expandArgs(words, env, this.cwd);
-    for (const rule of RULES_BY_PROGRAM.get(program) ?? []) {
+    for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
       const spec = { shortValue: rule.shortValue ?? "", longValue: rule.longValue ?? [] };
       const parsed = parseArgs(args, spec);
       if (rule.onlyIf && !hasOption(parsed, rule.onlyIf)) continue;
@@ -301,7 +331,7 @@ class Evaluation {
   // ── reads ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
   private reads(program: string, args: readonly Arg[], fx: Effects): void {
-    const code = [...fx.code];
+    const code = fx.code;
     const codeOptions = INTERPRETERS[program];
     if (codeOptions !== undefined) {
       if (this.cmd.stdinText) code.push(this.cmd.stdinText);
@@ -310,8 +340,9 @@ class Evaluation {
     for (const text of code) this.scanCode(text);
     if (NON_READING_PROGRAMS.has(program)) return;
     const pattern = PATTERN_FIRST[program];
+    let patternParsed: ParsedArgs | undefined;
     if (pattern) {
-      const parsed = parseArgs(args, { shortValue: pattern.shortValue, longValue: pattern.longValue });
+      const parsed = (patternParsed = parseArgs(args, { shortValue: pattern.shortValue, longValue: pattern.longValue }));
       if (!hasOption(parsed, pattern.patternOptions) && parsed.operands[0]) fx.notRead.add(parsed.operands[0]);
       // Option values are patterns, separators, counts…; only a pattern *file* (`grep -f FILE`) is read.
       for (const o of parsed.options) if (o.value && !["-f", "--file", "--from-file"].includes(o.name)) fx.notRead.add(o.value);
@@ -321,7 +352,8 @@ class Evaluation {
       if (exemptOptions.includes(args[i]!.value ?? "") && args[i + 1]) fx.notRead.add(args[i + 1]!);
     }
     const tree = TREE_READERS[program];
-    const parsed = tree ? parseArgs(args, pattern ? { shortValue: pattern.shortValue, longValue: pattern.longValue } : {}) : undefined;
+    // The same split as above when the program has a pattern (parseArgs is pure): made once.
+    const parsed = tree ? patternParsed ?? parseArgs(args, {}) : undefined;
     const recursive = tree !== undefined && parsed !== undefined && (tree.flags === undefined || hasOption(parsed, tree.flags));
     if (recursive && tree && parsed) {
       // `--include=*.ts` / `-g '!*.env'` are globs for the walk, not files to read.
@@ -361,6 +393,11 @@ class Evaluation {
     const v = a.value;
     if (v === undefined) return;
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return; // a URL
+    // A plain operand (`src/x.ts`: no `=`, `:`, leading `-`, `@` or `<`) is its only candidate.
+    if (!/[=:]/.test(v) && (v === "-" || !/^[-@<]/.test(v))) {
+      this.readCandidate(v, a, verb, tree, program);
+      return;
+    }
     const env = this.tracker.wordEnv(this.state);
     const candidates = new Set<string>();
     if (!v.startsWith("-") || v === "-") candidates.add(v);
@@ -374,15 +411,19 @@ class Evaluation {
       const colon = /^[^/:]+:(.+)$/.exec(c);
       if (colon) candidates.add(colon[1]!);
     }
-    for (const c of candidates) {
-      if (c === "" || c === "-") continue;
-      const m = this.credentialAt(c, tree, a.pattern !== undefined && c === v ? a.pattern : undefined);
-      if (m) {
-        this.findings.push({ severity: "deny", rule: "credentials.read", layer: m.layer, reason: `${commandText(this.cmd)} would ${verb} ${a.text}, which ${tree && !matchCredential(c, this.ctx) ? "contains" : "is"} ${m.what} (credential path ${m.glob}${m.file === "builtin" ? "" : ` from ${m.file}`}). Don't read credentials; ask the user for the value you need.` });
-        return;
-      }
-      this.readRules(c, a.text, program);
+    for (const c of candidates) if (this.readCandidate(c, a, verb, tree, program)) return;
+  }
+
+  /** One path an argument may read; true when it is a credential (the deny is recorded). */
+  private readCandidate(c: string, a: Arg, verb: string, tree: boolean, program: string): boolean {
+    if (c === "" || c === "-") return false;
+    const m = this.credentialAt(c, tree, a.pattern !== undefined && c === a.value ? a.pattern : undefined);
+    if (m) {
+      this.findings.push({ severity: "deny", rule: "credentials.read", layer: m.layer, reason: `${commandText(this.cmd)} would ${verb} ${a.text}, which ${tree && !matchCredential(c, this.ctx) ? "contains" : "is"} ${m.what} (credential path ${m.glob}${m.file === "builtin" ? "" : ` from ${m.file}`}). Don't read credentials; ask the user for the value you need.` });
+      return true;
     }
+    this.readRules(c, a.text, program);
+    return false;
   }
 
   private credentialAt(raw: string, tree: boolean, pattern: string | undefined): CredentialMatch | undefined {
@@ -400,10 +441,12 @@ class Evaluation {
     }
     const r = resolveAgainst(raw, cwd, this.tracker.overlay);
     if (r.kind === "unknown") return undefined;
-    const m = matchCredential(r.lexical, this.ctx) ?? matchCredential(r.path, this.ctx);
+    // Most paths have no symlink in them: one spelling, matched once.
+    const same = r.lexical === r.path;
+    const m = matchCredential(r.lexical, this.ctx) ?? (same ? undefined : matchCredential(r.path, this.ctx));
     if (m) return m;
     if (!tree) return undefined;
-    return credentialBelow(r.path, this.ctx) ?? credentialBelow(r.lexical, this.ctx) ?? (this.treeFilter.walk ? credentialFileUnder(r.path, this.ctx, this.treeFilter)?.match : undefined);
+    return credentialBelow(r.path, this.ctx) ?? (same ? undefined : credentialBelow(r.lexical, this.ctx)) ?? (this.treeFilter.walk ? credentialFileUnder(r.path, this.ctx, this.treeFilter)?.match : undefined);
   }
 
   private readRules(raw: string, shown: string, program: string): void {

@@ -25,19 +25,30 @@ export function isUnknown(a: Arg): boolean {
 /** Expand `words`; `cwd` (physical) is where relative globs are matched, undefined when not known. */
 export function expandArgs(words: readonly Word[], env: WordEnv, cwd: string | undefined): Arg[] {
   const out: Arg[] = [];
-  words.forEach((w, i) => out.push(...expandOne(w, i, env, cwd)));
+  for (let i = 0; i < words.length; i++) expandInto(out, words[i]!, i, env, cwd, NO_OPTIONS);
   return out;
 }
 
-export function expandOne(w: Word, index: number, env: WordEnv, cwd: string | undefined, opts: ExpandOptions = {}): Arg[] {
-  if (w.features?.includes("input")) return [{ word: index, text: w.text, reason: "filled in at run time from the input", input: true }];
+const NO_OPTIONS: ExpandOptions = {};
+
+export function expandOne(w: Word, index: number, env: WordEnv, cwd: string | undefined, opts: ExpandOptions = NO_OPTIONS): Arg[] {
+  const out: Arg[] = [];
+  expandInto(out, w, index, env, cwd, opts);
+  return out;
+}
+
+function expandInto(out: Arg[], w: Word, index: number, env: WordEnv, cwd: string | undefined, opts: ExpandOptions): void {
+  if (w.features?.includes("input")) {
+    out.push({ word: index, text: w.text, reason: "filled in at run time from the input", input: true });
+    return;
+  }
   const e = expandWordText(w.text, env, opts);
   if (e.kind === "unknown") {
     // A word the analyser calls literal but we cannot re-read from its text (odd quoting): trust its value.
-    if (!w.dynamic && !w.text.startsWith("~")) return [{ word: index, text: w.text, value: w.value }];
-    return [{ word: index, text: w.text, reason: e.reason }];
+    if (!w.dynamic && !w.text.startsWith("~")) out.push({ word: index, text: w.text, value: w.value });
+    else out.push({ word: index, text: w.text, reason: e.reason });
+    return;
   }
-  const out: Arg[] = [];
   for (const alt of e.alternatives) {
     if (alt.pattern === undefined) {
       out.push({ word: index, text: w.text, value: alt.value });
@@ -47,7 +58,6 @@ export function expandOne(w: Word, index: number, env: WordEnv, cwd: string | un
     if (matches.length === 0) out.push({ word: index, text: w.text, value: alt.value, pattern: alt.pattern });
     else for (const m of matches) out.push({ word: index, text: w.text, value: m });
   }
-  return out;
 }
 
 export interface OptionSpec {

@@ -97,10 +97,13 @@ function compiled(ctx: Pick<Context, "home" | "policy">): readonly Compiled[] {
 /** The first credential entry that `p` (an absolute path, lexical or real) falls under. A tree entry
  *  (`~/.ssh/**`) matches the directory itself as well: Grep or Glob rooted there reads it all. */
 export function matchCredential(p: string, ctx: Pick<Context, "home" | "policy">): CredentialMatch | undefined {
-  const base = path.posix.basename(p);
+  let base: string | undefined;
   for (const e of compiled(ctx)) {
     if (!e.matcher.matches(p)) continue;
-    if (e.except.some((x) => x.matches(base))) continue;
+    if (e.except.length > 0) {
+      base ??= path.posix.basename(p);
+      if (e.except.some((x) => x.matches(base!))) continue;
+    }
     return strip(e);
   }
   return undefined;
@@ -136,14 +139,19 @@ export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "po
   const exclude = (filter.exclude ?? []).map(nameGlob);
   let seen = 0;
   const stack: { dir: string; depth: number }[] = [{ dir, depth: 0 }];
+  const root = path.posix.normalize(dir);
   while (stack.length > 0) {
     const { dir: d, depth } = stack.pop()!;
     const entries = directoryEntries(d);
     if (entries === undefined) continue; // not a directory or not readable: the reader cannot read it either
+    // path.posix.join(d, name), without re-normalising: `d` is normal (the root once normalised, then built here) and
+    // a directory entry's name has no slash and is never `.` or `..`.
+    const parent = depth === 0 ? root : d;
+    const prefix = parent.endsWith("/") ? parent : `${parent}/`;
     for (const e of entries) {
       if (++seen > WALK_MAX_ENTRIES) return undefined;
       if (filter.skipHidden && e.name.startsWith(".")) continue;
-      const p = path.posix.join(d, e.name);
+      const p = prefix + e.name;
       if (e.isDirectory()) {
         if (!WALK_SKIP.has(e.name) && depth < WALK_MAX_DEPTH) stack.push({ dir: p, depth: depth + 1 });
         continue;

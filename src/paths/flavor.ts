@@ -57,11 +57,19 @@ export function isInsideFor(flavor: PathFlavor, child: string, parent: string): 
     const prefix = p.endsWith("\\") ? p : `${p}\\`;
     return c.startsWith(prefix);
   }
-  const c = path.posix.normalize(child);
-  const p = path.posix.normalize(parent);
+  const c = normalPosix(child);
+  const p = normalPosix(parent);
   if (c === p) return true;
   const prefix = p.endsWith("/") ? p : `${p}/`;
   return c.startsWith(prefix);
+}
+
+/** `//`, a `.` or `..` component, or a trailing slash: what path.posix.normalize would change in an absolute path. */
+const NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
+
+/** path.posix.normalize, without the work for the usual absolute path that is already normal (`/home/u/x`). */
+function normalPosix(p: string): string {
+  return p.charCodeAt(0) === 47 && !NOT_NORMAL.test(p) ? p : path.posix.normalize(p);
 }
 
 /** Join a relative path onto an absolute base without folding `..` (resolve.ts folds it physically). */

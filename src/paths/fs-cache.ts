@@ -9,20 +9,31 @@ import fs from "node:fs";
 /** What lstat says about one path: missing (or unreadable), a symlink and its target, or something else. */
 type Lstat = { readonly kind: "missing" } | { readonly kind: "link"; readonly target: string | undefined } | { readonly kind: "other" };
 
+/** The memos of one scope, each made on first use (most calls touch one or two). */
 interface Scope {
-  readonly lstat: Map<string, Lstat>;
-  readonly isDirectory: Map<string, boolean>;
-  readonly entries: Map<string, readonly fs.Dirent[] | undefined>;
+  lstat?: Map<string, Lstat>;
+  isDirectory?: Map<string, boolean>;
+  entries?: Map<string, readonly fs.Dirent[] | undefined>;
   /** physicalPath results for lookups without a link overlay (resolve.ts). */
-  readonly resolved: Map<string, unknown>;
+  resolved?: Map<string, unknown>;
+  /** Paths known not to be symlinks (see withFsCache). */
+  notLink?: Set<string>;
 }
 
 let scope: Scope | undefined;
+const MISSING: Lstat = { kind: "missing" };
+const OTHER: Lstat = { kind: "other" };
 
-/** Run `fn` with file-system look-ups memoised; nested calls share the outer scope. */
-export function withFsCache<T>(fn: () => T): T {
+/** Run `fn` with file-system look-ups memoised; nested calls share the outer scope. `physical`: directories already
+ *  resolved through the file system in this call (the context's cwd): none of their components is a link. */
+export function withFsCache<T>(fn: () => T, physical: readonly string[] = []): T {
   if (scope) return fn();
-  scope = { lstat: new Map(), isDirectory: new Map(), entries: new Map(), resolved: new Map() };
+  scope = {};
+  for (const dir of physical) {
+    if (!dir.startsWith("/")) continue;
+    const notLink = (scope.notLink ??= new Set());
+    for (let p = dir; p.length > 1 && !notLink.has(p); p = p.slice(0, p.lastIndexOf("/")) || "/") notLink.add(p);
+  }
   try {
     return fn();
   } finally {
@@ -32,15 +43,18 @@ export function withFsCache<T>(fn: () => T): T {
 
 /** The memo for resolve.ts's physicalPath, when a scope is open. */
 export function resolvedMemo(): Map<string, unknown> | undefined {
-  return scope?.resolved;
+  return scope && (scope.resolved ??= new Map());
 }
 
 function lstatOf(p: string): Lstat {
-  const hit = scope?.lstat.get(p);
+  const hit = scope?.lstat?.get(p);
   if (hit) return hit;
   let r: Lstat;
   try {
-    if (!fs.lstatSync(p).isSymbolicLink()) r = { kind: "other" };
+    // throwIfNoEntry: a missing path (the usual case for a file a command creates) costs no exception.
+    const st = fs.lstatSync(p, { throwIfNoEntry: false });
+    if (st === undefined) r = MISSING;
+    else if (!st.isSymbolicLink()) r = OTHER;
     else {
       let target: string | undefined;
       try {
@@ -51,14 +65,15 @@ function lstatOf(p: string): Lstat {
       r = { kind: "link", target };
     }
   } catch {
-    r = { kind: "missing" }; // ENOENT / ENOTDIR / EACCES
+    r = MISSING; // any other error (ENOTDIR, EACCES, ELOOP): not a path we can follow
   }
-  scope?.lstat.set(p, r);
+  if (scope) (scope.lstat ??= new Map()).set(p, r);
   return r;
 }
 
 /** The link's target when `p` is a symlink; undefined for anything else, including a missing path. */
 export function linkTarget(p: string): string | undefined {
+  if (scope?.notLink?.has(p)) return undefined;
   const s = lstatOf(p);
   return s.kind === "link" ? s.target : undefined;
 }
@@ -70,27 +85,27 @@ export function pathExists(p: string): boolean {
 
 /** Is `p` a directory, following symlinks? */
 export function isDirectoryPath(p: string): boolean {
-  const hit = scope?.isDirectory.get(p);
+  const hit = scope?.isDirectory?.get(p);
   if (hit !== undefined) return hit;
   let r: boolean;
   try {
-    r = fs.statSync(p).isDirectory();
+    r = fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     r = false;
   }
-  scope?.isDirectory.set(p, r);
+  if (scope) (scope.isDirectory ??= new Map()).set(p, r);
   return r;
 }
 
 /** The entries of directory `p`; undefined when it is not a readable directory. Callers must not mutate the list. */
 export function directoryEntries(p: string): readonly fs.Dirent[] | undefined {
-  if (scope?.entries.has(p)) return scope.entries.get(p);
+  if (scope?.entries?.has(p)) return scope.entries.get(p);
   let r: fs.Dirent[] | undefined;
   try {
     r = fs.readdirSync(p, { withFileTypes: true });
   } catch {
     r = undefined;
   }
-  scope?.entries.set(p, r);
+  if (scope) (scope.entries ??= new Map()).set(p, r);
   return r;
 }

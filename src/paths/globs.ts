@@ -23,15 +23,48 @@ export function compileGlob(glob: string): CompiledGlob {
     // Fail closed: an over-long pattern protects its whole fixed prefix.
     return { glob, root, tree: true, matches: (p) => p === root || p.startsWith(root.endsWith("/") ? root : `${root}/`) };
   }
-  const mm = new Minimatch(glob, { dot: true, nonegate: true, nocomment: true, nocase: caseInsensitiveHost(), noext: true });
+  const nocase = caseInsensitiveHost();
+  const mm = new Minimatch(glob, { dot: true, nonegate: true, nocomment: true, nocase, noext: true });
   const treeRoot = tree ? glob.slice(0, -3) : undefined;
-  const rootMm = treeRoot !== undefined ? new Minimatch(treeRoot, { dot: true, nonegate: true, nocomment: true, nocase: caseInsensitiveHost(), noext: true }) : undefined;
+  const rootMm = treeRoot !== undefined ? new Minimatch(treeRoot, { dot: true, nonegate: true, nocomment: true, nocase, noext: true }) : undefined;
+  const needle = nocase ? undefined : fixedText(glob, tree);
   return {
     glob,
     root,
     tree,
-    matches: (p) => mm.match(p) || (rootMm?.match(p) ?? false),
+    // Most paths are tested against every entry of a list (a directory walk tests each file against every credential
+    // glob): a path that lacks the pattern's fixed text cannot match, and minimatch need not run.
+    matches: (p) => (needle === undefined || (tree ? p : lastComponent(p)).includes(needle)) && (mm.match(p) || (rootMm?.match(p) ?? false)),
   };
+}
+
+/** Text every path the glob matches contains, or undefined when we cannot be sure. Not a tree (`x/*.pem`): the
+ *  longest fixed run of the last component (`.pem`), found in the path's last component. A tree (`~/.ssh/**`): its
+ *  directory's last component (`.ssh`), found anywhere in the path. Only plain components count: no classes,
+ *  escapes or braces, not `.`/`..` (minimatch folds those), not a globstar. */
+function fixedText(glob: string, tree: boolean): string | undefined {
+  if (/[[\]\\{}]/.test(glob)) return undefined;
+  const body = tree ? glob.slice(0, -3) : glob;
+  const last = body.slice(body.lastIndexOf("/") + 1);
+  if (last === "" || last === "." || last === ".." || last.includes("**")) return undefined;
+  const runs = last.split(/[*?!@+()|]+/);
+  if (tree) return runs.length === 1 ? last : undefined;
+  let best = "";
+  for (const run of runs) if (run.length > best.length) best = run;
+  return best === "" ? undefined : best;
+}
+
+/** The last non-empty component of a path, as minimatch splits it (several slashes are one separator). The same
+ *  path is usually tested against a whole list of globs in a row: the last answer is kept. */
+let lastPath = "";
+let lastPathComponent = "";
+function lastComponent(p: string): string {
+  if (p === lastPath) return lastPathComponent;
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+  lastPath = p;
+  lastPathComponent = p.slice(p.lastIndexOf("/", end - 1) + 1, end);
+  return lastPathComponent;
 }
 
 /** The directory part of a glob before its first component with a glob character. */

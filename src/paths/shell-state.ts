@@ -79,6 +79,7 @@ export class ShellTracker {
 
   /** Apply what `cmd` does to the shell itself (cd, pushd, popd, assignments), after it has been checked. */
   advance(cmd: ShellCommand): void {
+    if (!mayChangeShell(cmd)) return; // effect() leaves every state as it is
     const inChild = inChildShell(cmd);
     const before = inChild ? this.anyShell() : this.top;
     const after = before.map((s) => this.effect(cmd, s));
@@ -102,9 +103,17 @@ export class ShellTracker {
     this.top = cap(dedupe(after.flat()));
   }
 
+  /** One WordEnv per state, made on first use (every word of every command asks). */
+  private readonly envs = new Map<ShellState, WordEnv>();
+
   wordEnv(s: ShellState): WordEnv {
-    const user = currentUser();
-    return user !== undefined ? { vars: s.vars, user } : { vars: s.vars };
+    let env = this.envs.get(s);
+    if (env === undefined) {
+      const user = currentUser();
+      env = user !== undefined ? { vars: s.vars, user } : { vars: s.vars };
+      this.envs.set(s, env);
+    }
+    return env;
   }
 
   private effect(cmd: ShellCommand, s: ShellState): ShellState[] {
@@ -188,6 +197,14 @@ export class ShellTracker {
     const exists = isDirectory(r.path) || [...this.created].some((c) => isInside(c, r.path));
     return exists ? [moved] : [s, moved];
   }
+}
+
+/** Builtins whose effect() can change a state (cd, assignments…); for anything else every state maps to itself. */
+const SHELL_CHANGERS = new Set(["export", "declare", "typeset", "local", "readonly", "unset", "cd", "pushd", "popd"]);
+
+function mayChangeShell(cmd: ShellCommand): boolean {
+  if (cmd.name.kind !== "literal") return false;
+  return SHELL_CHANGERS.has(cmd.name.value) || (cmd.name.value === "" && cmd.assignments.length > 0);
 }
 
 /** A child shell: a subshell-like position, or code run by `sh -c` / a shell reading stdin. `eval` runs in the

@@ -26,18 +26,66 @@ export interface ExpandOptions {
   readonly tildeAfterEquals?: boolean;
 }
 
-interface Piece {
-  readonly ch: string;
-  /** Quoted, escaped or produced by an expansion: never a glob or brace character. */
-  readonly quoted: boolean;
+/** The word after quote removal, one UTF-16 unit per position. `quoted` has one flag per unit of `chars`: "q" when
+ *  the unit was quoted, escaped or produced by an expansion (never a glob or brace character), "u" when it was not.
+ *  Two strings instead of an object per character: a 100 KB quoted word stays two strings. */
+interface Pieces {
+  readonly chars: string;
+  readonly quoted: string;
+}
+
+/** Builds Pieces; consecutive units of the source text with the same quoting are appended as one slice. */
+class Builder {
+  chars = "";
+  quoted = "";
+  private runStart = -1;
+  private runEnd = -1;
+  private runQuoted = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Unit `i` of the source text, as written. */
+  unit(i: number, quoted: boolean): void {
+    if (this.runStart >= 0 && this.runEnd === i && this.runQuoted === quoted) {
+      this.runEnd = i + 1;
+      return;
+    }
+    this.flush();
+    this.runStart = i;
+    this.runEnd = i + 1;
+    this.runQuoted = quoted;
+  }
+
+  /** Text that is quoted, escaped or expanded. */
+  quote(s: string): void {
+    this.flush();
+    this.chars += s;
+    this.quoted += "q".repeat(s.length);
+  }
+
+  done(): Pieces {
+    this.flush();
+    return { chars: this.chars, quoted: this.quoted };
+  }
+
+  private flush(): void {
+    if (this.runStart < 0) return;
+    this.chars += this.text.slice(this.runStart, this.runEnd);
+    this.quoted += (this.runQuoted ? "q" : "u").repeat(this.runEnd - this.runStart);
+    this.runStart = -1;
+  }
 }
 
 class Unknown extends Error {}
 
 const MAX_ALTERNATIVES = 64;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** Characters that make tokenize do more than copy: without any of them the word reads as written. */
+const NOT_PLAIN = /[~\\'"`${*?[(]/;
 
 export function expandWordText(text: string, env: WordEnv, opts: ExpandOptions = {}): Expansion {
+  // Most words are plain (`-la`, `src/index.ts`): no quotes, expansions, braces or glob characters.
+  if (!NOT_PLAIN.test(text)) return { kind: "known", alternatives: [{ value: text }] };
   try {
     const pieces = tokenize(text, env, opts);
     const alternatives = braceExpand(pieces, 0).map(toAlternative);
@@ -54,19 +102,15 @@ function lookup(name: string, env: WordEnv): string {
   return value;
 }
 
-function quotedPieces(s: string): Piece[] {
-  return [...s].map((ch) => ({ ch, quoted: true }));
-}
-
 /** An unquoted expansion is split on whitespace and globbed by the shell: only plain values stay one known word. */
-function unquotedExpansion(name: string, env: WordEnv): Piece[] {
+function unquotedExpansion(name: string, env: WordEnv): string {
   const value = lookup(name, env);
   if (/[\s*?[\]{}]/.test(value)) throw new Unknown(`$${name} would be split or globbed`);
-  return quotedPieces(value);
+  return value;
 }
 
-function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Piece[] {
-  const out: Piece[] = [];
+function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Pieces {
+  const out = new Builder(text);
   let i = 0;
   const equals = opts.tildeAfterEquals && /^-{0,2}[A-Za-z0-9_-]+=/.test(text) ? text.indexOf("=") : -1;
   while (i < text.length) {
@@ -74,7 +118,7 @@ function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Piece[] {
     if (c === "~" && (i === 0 || i === equals + 1)) {
       const m = /^~([^/'"\\$`]*)(?=\/|$)/.exec(text.slice(i));
       if (m) {
-        out.push(...quotedPieces(tilde(m[1]!, env)));
+        out.quote(tilde(m[1]!, env));
         i += m[0].length;
         continue;
       }
@@ -82,10 +126,10 @@ function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Piece[] {
     if (c === "\\") {
       if (text[i + 1] === "\n") i += 2;
       else if (i + 1 < text.length) {
-        out.push({ ch: text[i + 1]!, quoted: true });
+        out.unit(i + 1, true);
         i += 2;
       } else {
-        out.push({ ch: "\\", quoted: true });
+        out.unit(i, true);
         i += 1;
       }
       continue;
@@ -93,7 +137,7 @@ function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Piece[] {
     if (c === "'") {
       const end = text.indexOf("'", i + 1);
       if (end < 0) throw new Unknown("an unterminated quote");
-      out.push(...quotedPieces(text.slice(i + 1, end)));
+      out.quote(text.slice(i + 1, end));
       i = end + 1;
       continue;
     }
@@ -106,7 +150,7 @@ function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Piece[] {
       const next = text[i + 1];
       if (next === "'") {
         const { value, end } = ansiC(text, i + 2);
-        out.push(...quotedPieces(value));
+        out.quote(value);
         i = end;
         continue;
       }
@@ -114,16 +158,14 @@ function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Piece[] {
         i = doubleQuoted(text, i + 2, env, out);
         continue;
       }
-      const { pieces, end } = dollar(text, i, env, false);
-      out.push(...pieces);
-      i = end;
+      i = dollar(text, i, env, false, out);
       continue;
     }
     if ((c === "?" || c === "*" || c === "+" || c === "@" || c === "!") && text[i + 1] === "(") throw new Unknown("an extended glob");
-    out.push({ ch: c, quoted: false });
+    out.unit(i, false);
     i += 1;
   }
-  return out;
+  return out.done();
 }
 
 function tilde(prefix: string, env: WordEnv): string {
@@ -135,30 +177,29 @@ function tilde(prefix: string, env: WordEnv): string {
 }
 
 /** `"…"` from just after the opening quote; returns the index after the closing quote. */
-function doubleQuoted(text: string, start: number, env: WordEnv, out: Piece[]): number {
+function doubleQuoted(text: string, start: number, env: WordEnv, out: Builder): number {
   let i = start;
   while (i < text.length) {
     const c = text[i]!;
     if (c === '"') return i + 1;
     if (c === "\\" && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1]!)) {
-      if (text[i + 1] !== "\n") out.push({ ch: text[i + 1]!, quoted: true });
+      if (text[i + 1] !== "\n") out.unit(i + 1, true);
       i += 2;
       continue;
     }
     if (c === "`") throw new Unknown("a command substitution");
     if (c === "$") {
-      const { pieces, end } = dollar(text, i, env, true);
-      out.push(...pieces);
-      i = end;
+      i = dollar(text, i, env, true, out);
       continue;
     }
-    out.push({ ch: c, quoted: true });
+    out.unit(i, true);
     i += 1;
   }
   throw new Unknown("an unterminated quote");
 }
 
-function dollar(text: string, i: number, env: WordEnv, inQuotes: boolean): { pieces: Piece[]; end: number } {
+/** `$…` at `i`: appends what it expands to and returns the index after it. */
+function dollar(text: string, i: number, env: WordEnv, inQuotes: boolean, out: Builder): number {
   const rest = text.slice(i + 1);
   if (rest.startsWith("(")) throw new Unknown("a command substitution");
   if (rest.startsWith("[")) throw new Unknown("an arithmetic expansion");
@@ -166,13 +207,18 @@ function dollar(text: string, i: number, env: WordEnv, inQuotes: boolean): { pie
     const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
     if (!m) throw new Unknown("a parameter expansion");
     const name = m[1]!;
-    return { pieces: inQuotes ? quotedPieces(lookup(name, env)) : unquotedExpansion(name, env), end: i + 1 + m[0].length };
+    out.quote(inQuotes ? lookup(name, env) : unquotedExpansion(name, env));
+    return i + 1 + m[0].length;
   }
   const m = NAME.exec(rest);
-  if (m) return { pieces: inQuotes ? quotedPieces(lookup(m[0], env)) : unquotedExpansion(m[0], env), end: i + 1 + m[0].length };
+  if (m) {
+    out.quote(inQuotes ? lookup(m[0], env) : unquotedExpansion(m[0], env));
+    return i + 1 + m[0].length;
+  }
   if (rest !== "" && /^[0-9@*#?$!-]/.test(rest)) throw new Unknown(`$${rest[0]} is not known before the command runs`);
   // A lone `$` (end of word, before `/`…) is a literal dollar sign.
-  return { pieces: [{ ch: "$", quoted: true }], end: i + 1 };
+  out.quote("$");
+  return i + 1;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
@@ -212,66 +258,87 @@ function ansiC(text: string, start: number): { value: string; end: number } {
   throw new Unknown("an unterminated quote");
 }
 
-/** Bash brace expansion of comma lists (`a{,.bak}`, nested); ranges (`{1..3}`) are unknown. */
-function braceExpand(pieces: readonly Piece[], depth: number): Piece[][] {
+/** Bash brace expansion of comma lists (`a{,.bak}`, nested); ranges (`{1..3}`) are unknown. The braces of the word
+ *  are matched in one pass (the close of each unquoted `{` and its top-level commas), then the first brace with
+ *  commas is expanded and each result expanded again. */
+function braceExpand(pieces: Pieces, depth: number): Pieces[] {
   if (depth > 8) throw new Unknown("brace expansion nested too deep");
-  for (let open = 0; open < pieces.length; open++) {
-    if (pieces[open]!.quoted || pieces[open]!.ch !== "{") continue;
-    let level = 0;
-    const commas: number[] = [];
-    let close = -1;
-    for (let j = open + 1; j < pieces.length; j++) {
-      const p = pieces[j]!;
-      if (p.quoted) continue;
-      if (p.ch === "{") level++;
-      else if (p.ch === "}") {
-        if (level === 0) {
-          close = j;
-          break;
-        }
-        level--;
-      } else if (p.ch === "," && level === 0) commas.push(j);
+  const { chars, quoted } = pieces;
+  if (!chars.includes("{")) return [pieces];
+  const opens: number[] = [];
+  const close = new Map<number, number>();
+  const commas = new Map<number, number[]>();
+  const stack: number[] = [];
+  for (let j = 0; j < chars.length; j++) {
+    if (quoted.charCodeAt(j) !== 117) continue; // "u": unquoted
+    const ch = chars[j];
+    if (ch === "{") {
+      opens.push(j);
+      stack.push(j);
+    } else if (ch === "}") {
+      if (stack.length > 0) close.set(stack.pop()!, j);
+    } else if (ch === "," && stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const list = commas.get(top);
+      if (list) list.push(j);
+      else commas.set(top, [j]);
     }
-    if (close < 0) return [[...pieces]];
-    if (commas.length === 0) {
-      const inner = pieces.slice(open + 1, close).map((p) => p.ch).join("");
+  }
+  for (const open of opens) {
+    const end = close.get(open);
+    if (end === undefined) return [pieces];
+    const list = commas.get(open);
+    if (list === undefined) {
+      const inner = chars.slice(open + 1, end);
       if (/^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(\.\.-?\d+)?$/.test(inner)) throw new Unknown("a brace range");
       continue; // `{}` or `{x}` stays literal, as in bash
     }
-    const before = pieces.slice(0, open);
-    const after = pieces.slice(close + 1);
-    const bounds = [open, ...commas, close];
-    const out: Piece[][] = [];
+    const bounds = [open, ...list, end];
+    const out: Pieces[] = [];
     for (let k = 0; k + 1 < bounds.length; k++) {
-      const middle = pieces.slice(bounds[k]! + 1, bounds[k + 1]!);
-      for (const alt of braceExpand([...before, ...middle, ...after], depth + 1)) {
+      const from = bounds[k]! + 1;
+      const to = bounds[k + 1]!;
+      const joined: Pieces = {
+        chars: chars.slice(0, open) + chars.slice(from, to) + chars.slice(end + 1),
+        quoted: quoted.slice(0, open) + quoted.slice(from, to) + quoted.slice(end + 1),
+      };
+      for (const alt of braceExpand(joined, depth + 1)) {
         out.push(alt);
         if (out.length > MAX_ALTERNATIVES) throw new Unknown("a brace expansion with too many words");
       }
     }
     return out;
   }
-  return [[...pieces]];
+  return [pieces];
 }
 
 const MINIMATCH_SPECIAL = new Set(["*", "?", "[", "]", "\\", "(", ")", "{", "}", "!", "+", "@", ","]);
 
-function toAlternative(pieces: readonly Piece[]): Alternative {
-  const value = pieces.map((p) => p.ch).join("");
-  const globbing = pieces.some((p, i) => !p.quoted && (p.ch === "*" || p.ch === "?" || (p.ch === "[" && hasClose(pieces, i))));
+function toAlternative(pieces: Pieces): Alternative {
+  const { chars, quoted } = pieces;
+  const value = chars;
+  const unquoted = (i: number) => quoted.charCodeAt(i) === 117;
+  // `[` opens a class only when an unquoted `]` follows it (not right after it).
+  let lastClose = -1;
+  for (let j = chars.length - 1; j >= 0; j--) {
+    if (chars[j] === "]" && unquoted(j)) {
+      lastClose = j;
+      break;
+    }
+  }
+  let globbing = false;
+  for (let i = 0; i < chars.length && !globbing; i++) {
+    const ch = chars[i];
+    if ((ch === "*" || ch === "?" || (ch === "[" && lastClose >= i + 2)) && unquoted(i)) globbing = true;
+  }
   if (!globbing) return { value };
-  const pattern = pieces
-    .map((p, i) => {
-      if (!p.quoted && (p.ch === "*" || p.ch === "?" || p.ch === "[" || p.ch === "]")) return p.ch;
-      // `[!a]` / `[^a]`: negation right after an unquoted bracket
-      if (!p.quoted && (p.ch === "!" || p.ch === "^") && i > 0 && !pieces[i - 1]!.quoted && pieces[i - 1]!.ch === "[") return "!";
-      return MINIMATCH_SPECIAL.has(p.ch) ? `\\${p.ch}` : p.ch;
-    })
-    .join("");
+  let pattern = "";
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (unquoted(i) && (ch === "*" || ch === "?" || ch === "[" || ch === "]")) pattern += ch;
+    // `[!a]` / `[^a]`: negation right after an unquoted bracket
+    else if (unquoted(i) && (ch === "!" || ch === "^") && i > 0 && unquoted(i - 1) && chars[i - 1] === "[") pattern += "!";
+    else pattern += MINIMATCH_SPECIAL.has(ch) ? `\\${ch}` : ch;
+  }
   return { value, pattern };
-}
-
-function hasClose(pieces: readonly Piece[], open: number): boolean {
-  for (let j = open + 2; j < pieces.length; j++) if (!pieces[j]!.quoted && pieces[j]!.ch === "]") return true;
-  return false;
 }

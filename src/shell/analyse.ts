@@ -7,6 +7,7 @@ import type { Position, ShellCommand } from "./model.js";
 import { MAX_COMMANDS, MAX_REPARSE_DEPTH, parseSource, scriptError } from "./parse.js";
 import { emitCommand, expandingParts, spanOf, stdinOf, syntheticCommand, toRedirect } from "./emit.js";
 import { Failure, ROOT, type Frame, type Item } from "./frame.js";
+import { withSharedWords } from "./words.js";
 
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
 
@@ -14,7 +15,7 @@ export function analyseShell(source: string): ShellAnalysis {
   const parsed = parseSource(source);
   if (!parsed.ok) return parsed;
   try {
-    return { ok: true, commands: walk(parsed.script) };
+    return { ok: true, commands: withSharedWords(() => walk(parsed.script)) };
   } catch (error) {
     if (error instanceof Failure) return { ok: false, reason: error.message };
     // unbash parses parts lazily: a deep tree can still throw here. Any surprise is a "can't see through" → ask.
@@ -27,6 +28,16 @@ function walk(root: ParsedScript): ShellCommand[] {
   const stack: Item[] = [{ node: root, frame: ROOT }];
   let pipelineIds = 0;
   const with_ = (f: Frame, p: Position, extra?: Partial<Frame>): Frame => ({ ...f, position: [...f.position, p], ...extra });
+  // Frames are immutable, so one frame per (parent, position) serves every child that needs it: the thousands of
+  // `a && b` lists of a long command share one "condition" frame instead of allocating one each.
+  const derived = new Map<Frame, Map<Position, Frame>>();
+  const at = (f: Frame, p: Position): Frame => {
+    let byPosition = derived.get(f);
+    if (byPosition === undefined) derived.set(f, (byPosition = new Map()));
+    let child = byPosition.get(p);
+    if (child === undefined) byPosition.set(p, (child = with_(f, p)));
+    return child;
+  };
 
   const pushChildren = (node: SyntaxNode, frame: Frame) => {
     const children: SyntaxNode[] = [];
@@ -49,6 +60,25 @@ function walk(root: ParsedScript): ShellCommand[] {
       stack.push({ node: parsed.script, frame: item.frame });
       continue;
     }
+    if ("stages" in item) {
+      // Stage `next` now, the rest after it (and after everything stage `next` runs).
+      const { stages, next: i, id, position, frame } = item;
+      if (i + 1 < stages.length) stack.push({ stages, next: i + 1, id, position, frame });
+      const stage: Frame = {
+        position,
+        pipes: [...frame.pipes, { id, stage: i }],
+        pipedInto: frame.pipedInto || i > 0,
+        host: frame.host,
+        via: frame.via,
+        wrappers: frame.wrappers,
+        inherited: frame.inherited,
+        inheritedStdin: frame.inheritedStdin,
+        depth: frame.depth,
+        span: frame.span,
+      };
+      stack.push({ node: stages[i]!, frame: stage });
+      continue;
+    }
     const { node, frame } = item;
     switch (node.type) {
       case "Script": {
@@ -58,53 +88,50 @@ function walk(root: ParsedScript): ShellCommand[] {
         break;
       }
       case "Statement":
-        stack.push({ node: node.command, frame: node.background ? with_(frame, "background") : frame });
+        stack.push({ node: node.command, frame: node.background ? at(frame, "background") : frame });
         break;
       case "AndOr":
-        pushList(node.commands, node.commands.length > 1 ? with_(frame, "condition") : frame);
+        pushList(node.commands, node.commands.length > 1 ? at(frame, "condition") : frame);
         break;
       case "Pipeline": {
         if (node.commands.length < 2) {
           pushList(node.commands, frame);
           break;
         }
-        const id = pipelineIds++;
-        for (let i = node.commands.length - 1; i >= 0; i--) {
-          stack.push({ node: node.commands[i]!, frame: with_(frame, "pipeline", { pipes: [...frame.pipes, { id, stage: i }], pipedInto: frame.pipedInto || i > 0 }) });
-        }
+        stack.push({ stages: node.commands, next: 0, id: pipelineIds++, position: at(frame, "pipeline").position, frame });
         break;
       }
       case "Subshell":
-        stack.push({ node: node.body, frame: with_(frame, "subshell") });
+        stack.push({ node: node.body, frame: at(frame, "subshell") });
         break;
       case "BraceGroup":
-        stack.push({ node: node.body, frame: with_(frame, "group") });
+        stack.push({ node: node.body, frame: at(frame, "group") });
         break;
       case "If": {
-        const items: Item[] = [{ node: node.clause, frame: with_(frame, "condition") }, { node: node.then, frame }];
-        for (const e of node.elif) items.push({ node: e.clause, frame: with_(frame, "condition") }, { node: e.then, frame });
+        const items: Item[] = [{ node: node.clause, frame: at(frame, "condition") }, { node: node.then, frame }];
+        for (const e of node.elif) items.push({ node: e.clause, frame: at(frame, "condition") }, { node: e.then, frame });
         if (node.else) items.push({ node: node.else, frame });
         for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
         break;
       }
       case "While": {
-        const loop = with_(frame, "loop");
-        stack.push({ node: node.body, frame: loop }, { node: node.clause, frame: with_(loop, "condition") });
+        const loop = at(frame, "loop");
+        stack.push({ node: node.body, frame: loop }, { node: node.clause, frame: at(loop, "condition") });
         break;
       }
       case "For":
       case "Select":
       case "ArithmeticFor":
-        pushChildren(node, with_(frame, "loop"));
+        pushChildren(node, at(frame, "loop"));
         break;
       case "Case":
-        pushChildren(node, with_(frame, "case"));
+        pushChildren(node, at(frame, "case"));
         break;
       case "Function":
-        pushChildren(node, with_(frame, "function"));
+        pushChildren(node, at(frame, "function"));
         break;
       case "Coproc":
-        pushChildren(node, with_(frame, "coproc"));
+        pushChildren(node, at(frame, "coproc"));
         break;
       case "Redirected": {
         const redirects = node.redirects.map(toRedirect);

@@ -35,7 +35,21 @@ export interface StdinFeed {
 
 /** A node to walk, or a code string to parse. A best-effort string (code with run-time parts, read as written) may
  *  fail to parse: that is skipped, because its command is already unresolved and asks. */
-export type Item = { readonly node: SyntaxNode; readonly frame: Frame } | { readonly source: string; readonly frame: Frame; readonly bestEffort?: boolean };
+export type Item =
+  | { readonly node: SyntaxNode; readonly frame: Frame }
+  | { readonly source: string; readonly frame: Frame; readonly bestEffort?: boolean }
+  | PipelineRest;
+
+/** The stages of a `|` pipeline from `next` on, still to walk. One item stands for all of them, and each stage's frame
+ *  is made when the stage is reached: a pipeline of thousands of stages does not hold thousands of frames at once. */
+export interface PipelineRest {
+  readonly stages: readonly SyntaxNode[];
+  readonly next: number;
+  readonly id: number;
+  /** The stages' position (the parent's plus "pipeline"), one array for all of them. */
+  readonly position: readonly Position[];
+  readonly frame: Frame;
+}
 
 export const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined };
 

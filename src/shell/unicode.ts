@@ -49,14 +49,16 @@ function isWordBreak(cp: number): boolean {
 
 /** Every suspicious character (confusables reported when their word ends). Linear in the length of the command. */
 export function scanUnicode(source: string): UnicodeHit[] {
+  // Printable ASCII, tab and newline only (nearly every command): nothing to report, found by one regex pass.
+  if (!/[^\t\n\x20-\x7e]/.test(source)) return [];
   const hits: UnicodeHit[] = [];
   // Mixed-script detection per word: remember whether the current word has ASCII letters and where lookalikes sit.
   let wordHasAscii = false;
-  let pendingLookalikes: { index: number; codePoint: number }[] = [];
+  let pendingLookalikes: { index: number; codePoint: number }[] | undefined; // made on the first lookalike only
   const endWord = () => {
-    if (wordHasAscii) for (const l of pendingLookalikes) hits.push({ kind: "confusable", ...l });
+    if (wordHasAscii && pendingLookalikes) for (const l of pendingLookalikes) hits.push({ kind: "confusable", ...l });
     wordHasAscii = false;
-    pendingLookalikes = [];
+    pendingLookalikes = undefined;
   };
   for (let i = 0; i < source.length; ) {
     const cp = source.codePointAt(i) ?? 0;
@@ -64,7 +66,7 @@ export function scanUnicode(source: string): UnicodeHit[] {
     if (kind) hits.push({ kind, index: i, codePoint: cp });
     if (isWordBreak(cp) || kind === "space") endWord();
     else if (isAsciiLetter(cp)) wordHasAscii = true;
-    else if (isLookalikeScript(cp)) pendingLookalikes.push({ index: i, codePoint: cp });
+    else if (isLookalikeScript(cp)) (pendingLookalikes ??= []).push({ index: i, codePoint: cp });
     i += cp > 0xffff ? 2 : 1;
   }
   endWord();

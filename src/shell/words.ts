@@ -1,7 +1,7 @@
 // unbash words → model words: literal or dynamic, and which expansions a dynamic word holds. Also makes synthetic
 // words for the unwrapper (xargs input, `{}`). Does not walk substitutions: parse.ts does.
 import type { Word as UWord, WordPart } from "unbash";
-import type { Word, WordFeature } from "./model.js";
+import type { Name, Word, WordFeature } from "./model.js";
 
 const FEATURE: Partial<Record<WordPart["type"], WordFeature>> = {
   SimpleExpansion: "parameter",
@@ -14,10 +14,41 @@ const FEATURE: Partial<Record<WordPart["type"], WordFeature>> = {
   BraceExpansion: "brace",
 };
 
+/** Plain words and program names repeat (`-n`, `x`, `grep` thousands of times in a long command). Within one
+ *  analysis the same text gives the same object — model data is immutable — so a 100 KB command's model holds each
+ *  once: fewer objects alive while the rest is analysed, less for the garbage collector to copy. */
+let shared: { readonly words: Map<string, Word>; readonly names: Map<string, Name> } | undefined;
+
+export function withSharedWords<T>(fn: () => T): T {
+  if (shared) return fn();
+  shared = { words: new Map(), names: new Map() };
+  try {
+    return fn();
+  } finally {
+    shared = undefined;
+  }
+}
+
+/** A literal word whose value is its text (`-la`, `src/x.ts`). */
+function plainWord(value: string, text: string): Word {
+  if (shared === undefined || value !== text) return { value, text, dynamic: false };
+  let w = shared.words.get(text);
+  if (w === undefined) shared.words.set(text, (w = { value, text, dynamic: false }));
+  return w;
+}
+
+/** The literal name `value`. */
+export function literalName(value: string): Name {
+  if (shared === undefined) return { kind: "literal", value };
+  let n = shared.names.get(value);
+  if (n === undefined) shared.names.set(value, (n = { kind: "literal", value }));
+  return n;
+}
+
 /** Convert one unbash word. Literal = no parts, or only literal / quoted-literal parts. */
 export function toWord(w: UWord): Word {
   const parts = w.parts;
-  if (!parts || parts.length === 0) return { value: w.value, text: w.text, dynamic: false };
+  if (!parts || parts.length === 0) return plainWord(w.value, w.text);
   const features = new Set<WordFeature>();
   let prefix = "";
   let prefixOpen = true;
@@ -42,7 +73,7 @@ export function toWord(w: UWord): Word {
     }
   };
   visit(parts);
-  if (features.size === 0) return { value: w.value, text: w.text, dynamic: false };
+  if (features.size === 0) return plainWord(w.value, w.text);
   return { value: w.value, text: w.text, dynamic: true, features: [...features], literalPrefix: prefix };
 }
 
