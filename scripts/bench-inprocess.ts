@@ -1,15 +1,21 @@
 // In-process figures for `npm run bench`: Bash decisions per second (warm), 100 KB commands of several shapes, growth
 // with size, and PostToolUse content scanning per 100 KB. Run by scripts/bench.mjs under tsx; reports, never asserts.
 // Targets (issue 3 item 8): a typical command ≤ 0.1 ms, a 100 KB command ≤ 50 ms, growth linear in size.
+// The hook runs the esbuild bundle (scripts/build.mjs), not the TypeScript sources as tsx runs them: under tsx every
+// imported name is read through a getter and every named closure is renamed when it is made, which about doubles
+// the cost of a large command. So the Bash figures are for src/ bundled the way the build bundles it (minified,
+// node20, CommonJS, into a temp dir); BENCH_SOURCE=1 measures the sources under tsx instead.
 // BENCH_PROJECT=/some/repo runs the Bash figures against that tree instead of the small generated project.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { checkBash } from "../src/checks/bash.js";
-import { loadContext } from "../src/context.js";
-import { decide } from "../src/decide.js";
+import { buildSync } from "esbuild";
 import { postToolUse } from "../src/post-tool-use.js";
 
+type Shell = Pick<typeof import("../src/checks/bash.js"), "checkBash"> & Pick<typeof import("../src/context.js"), "loadContext"> & Pick<typeof import("../src/decide.js"), "decide">;
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "hookwarden-inproc-")));
 fs.mkdirSync(path.join(work, "home"));
 // A small project like the ones the hook runs in: a few dozen source files, tests, docs, a node_modules to skip.
@@ -19,7 +25,23 @@ for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(generated, i % 2 ? "src/
 for (const f of ["src/index.ts", "test/a.test.ts", "docs/README.md", "package.json", "node_modules/x/index.js"]) fs.writeFileSync(path.join(generated, f), "{}\n");
 const project = process.env.BENCH_PROJECT ? fs.realpathSync(process.env.BENCH_PROJECT) : generated;
 const env = { ...process.env, HOME: path.join(work, "home"), CLAUDE_PROJECT_DIR: project, HOOKWARDEN_MANAGED_DIR: path.join(work, "managed") };
+
+async function loadShell(): Promise<Shell> {
+  if (process.env.BENCH_SOURCE) {
+    const [bash, context, decision] = await Promise.all([import("../src/checks/bash.js"), import("../src/context.js"), import("../src/decide.js")]);
+    return { checkBash: bash.checkBash, loadContext: context.loadContext, decide: decision.decide };
+  }
+  const outfile = path.join(work, "shell-bench.cjs");
+  buildSync({
+    stdin: { contents: 'export { checkBash } from "./src/checks/bash.ts"; export { loadContext } from "./src/context.ts"; export { decide } from "./src/decide.ts";', resolveDir: root, loader: "ts" },
+    outfile, bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, legalComments: "none", logLevel: "warning",
+    define: { __VERSION__: JSON.stringify("bench") },
+  });
+  return createRequire(import.meta.url)(outfile) as Shell;
+}
+const { checkBash, loadContext, decide } = await loadShell();
 const ctx = loadContext({ cwd: project, session_id: "bench" }, env);
+console.log(`\nBash decisions: ${process.env.BENCH_SOURCE ? "src/ as tsx runs it" : "src/ bundled as the build does (BENCH_SOURCE=1: sources under tsx)"}`);
 
 const TYPICAL = [
   "ls -la src",

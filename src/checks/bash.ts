@@ -1,7 +1,6 @@
 // The Bash orchestrator: Unicode scan, analysis, then every shell check over the command model. Also the entry of
 // the lazily loaded shell bundle (dist/shell.cjs): `checkBash` for the hook, `explainCommand` for the CLI.
 // Owns `shell.unparsed`, `shell.opaque` and `bash.unmatched`; each check owns its own rule ids.
-import fs from "node:fs"; // TRACE-TEMP
 import type { Context } from "../context-types.js";
 import { decide } from "../decide.js";
 import { describeCommand, describeCommands } from "../explain/describe.js";
@@ -18,17 +17,6 @@ import { checkReadonly } from "./readonly.js";
 import { checkShellPaths } from "./shell-paths.js";
 
 export function checkBash(command: string, ctx: Context): Finding[] {
-  const r = checkBashInner(command, ctx);
-  if (process.env.HW_TRACE) traceOut(command, ctx, r);
-  return r;
-}
-function traceOut(command: string, ctx: Context, r: Finding[]): void {
-  let s = JSON.stringify({ command, r, taint: ctx.taint !== undefined, trusted: ctx.trusted, mode: ctx.mode });
-  for (const [k, v] of Object.entries({ ROOT: ctx.projectRoot, CWD: ctx.cwd, HOME: ctx.home, DATA: ctx.dataDir, CONF: ctx.configDir, MAN: ctx.managedDir, TMP: ctx.tmpDir }).sort((a, b) => b[1].length - a[1].length)) s = s.split(v).join(k);
-  s = s.replace(/\/tmp\/[A-Za-z0-9._-]+/g, "/tmp/X");
-  fs.appendFileSync(`${process.env.HW_TRACE}.${process.pid}`, s + "\n");
-}
-function checkBashInner(command: string, ctx: Context): Finding[] {
   const findings: Finding[] = unicodeFindings(scanUnicode(command));
   const analysis = analyseShell(command);
   if (!analysis.ok) {

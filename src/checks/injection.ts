@@ -41,18 +41,27 @@ export function unicodeFindings(hits: readonly UnicodeHit[]): Finding[] {
 interface Index {
   readonly children: ReadonlyMap<number, readonly ShellCommand[]>;
   readonly pipes: ReadonlyMap<number, readonly ShellCommand[]>;
-  readonly bySeq: ReadonlyMap<number, ShellCommand>;
+  /** The command with this `seq` (the host of a process substitution). */
+  bySeq(seq: number): ShellCommand | undefined;
 }
 
 function index(commands: readonly ShellCommand[]): Index {
   const children = new Map<number, ShellCommand[]>();
   const pipes = new Map<number, ShellCommand[]>();
-  const bySeq = new Map<number, ShellCommand>();
   for (const c of commands) {
-    bySeq.set(c.seq, c);
     if (c.host !== undefined) (children.get(c.host) ?? children.set(c.host, []).get(c.host)!).push(c);
-    for (const p of c.pipes ?? []) (pipes.get(p.id) ?? pipes.set(p.id, []).get(p.id)!).push(c);
+    const refs = c.pipes;
+    if (refs) for (let i = 0; i < refs.length; i++) (pipes.get(refs[i]!.id) ?? pipes.set(refs[i]!.id, []).get(refs[i]!.id)!).push(c);
   }
+  // Rarely asked: built on first use. The last command with a seq wins, as a Map filled in order would have it.
+  let seqs: Map<number, ShellCommand> | undefined;
+  const bySeq = (seq: number) => {
+    if (seqs === undefined) {
+      seqs = new Map();
+      for (const c of commands) seqs.set(c.seq, c);
+    }
+    return seqs.get(seq);
+  };
   return { children, pipes, bySeq };
 }
 
@@ -234,8 +243,6 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
   let functionReported = false;
   for (const c of commands) {
     const name = nameOf(c);
-    let shownText: string | undefined;
-    const shown = (): string => (shownText ??= shownOf(c));
 
     // A program name that is not a literal: `$X`, `${X}`, `$(…)`, globs, braces.
     if (c.name.kind === "dynamic") {
@@ -254,7 +261,7 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
 
     // eval / source / . of something not literal.
     if ((name === "eval" || name === "source" || name === ".") && (c.unresolved || c.args.some((a) => a.dynamic))) {
-      out.push(ask("injection.eval", `\`${clip(shown())}\` runs code that is only known at run time through \`${name}\`; run the commands themselves so they can be checked.`, c));
+      out.push(ask("injection.eval", `\`${clip(shownOf(c))}\` runs code that is only known at run time through \`${name}\`; run the commands themselves so they can be checked.`, c));
     }
 
     // Command or process substitution in the words of a command that is not read-only.
@@ -262,43 +269,43 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     if (sub && !readOnlyVerdict(c).ok) {
       const kids = ix.children.get(c.seq) ?? [];
       if (kids.length === 0 || !kids.every((k) => isDataOnly(k, ix))) {
-        out.push(ask("injection.substitution", `\`${clip(shown())}\` passes the output of another command (\`${clip(sub.text, 60)}\`) to \`${name || "the shell"}\`; its result can change what runs. Run the inner command first and use its output literally.`, c));
+        out.push(ask("injection.substitution", `\`${clip(shownOf(c))}\` passes the output of another command (\`${clip(sub.text, 60)}\`) to \`${name || "the shell"}\`; its result can change what runs. Run the inner command first and use its output literally.`, c));
       }
     }
 
     // Code on stdin: pipes, heredocs and here-strings into a shell or interpreter.
     if (readsCodeFromStdin(c) && stdinFed(c)) {
       const how = c.pipedInto ? "pipes text into" : c.stdinText !== undefined || c.stdinDynamic ? "feeds a heredoc or here-string to" : "redirects a file into";
-      out.push(ask("injection.stdin-code", `\`${clip(shown())}\` ${how} \`${name}\`, which runs it as code; run the commands directly instead.`, c));
+      out.push(ask("injection.stdin-code", `\`${clip(shownOf(c))}\` ${how} \`${name}\`, which runs it as code; run the commands directly instead.`, c));
     }
 
     // Interpreter one-liners.
     const code = oneLiner(c);
     if (code) {
-      out.push(ask("injection.one-liner", `\`${clip(shown())}\` runs inline ${name} code, which hookwarden cannot analyse; put the code in a file the user can review, or run it only if they agree.`, c));
+      out.push(ask("injection.one-liner", `\`${clip(shownOf(c))}\` runs inline ${name} code, which hookwarden cannot analyse; put the code in a file the user can review, or run it only if they agree.`, c));
       if (!code.dynamic && CODE_EXEC.test(code.value) && CODE_FETCH.test(code.value)) {
-        out.push(deny("injection.remote-exec", `\`${clip(shown())}\` fetches code from the network and runs it inside ${name} (remote→exec), which hookwarden blocks. Download it to a file and let the user review it first.`, c));
+        out.push(deny("injection.remote-exec", `\`${clip(shownOf(c))}\` fetches code from the network and runs it inside ${name} (remote→exec), which hookwarden blocks. Download it to a file and let the user review it first.`, c));
       } else if (!code.dynamic && CODE_EXEC.test(code.value) && CODE_DECODE.test(code.value)) {
-        out.push(deny("injection.decode-exec", `\`${clip(shown())}\` decodes hidden code and runs it inside ${name} (decode→exec), which hookwarden blocks. Write out the code it runs so it can be checked.`, c));
+        out.push(deny("injection.decode-exec", `\`${clip(shownOf(c))}\` decodes hidden code and runs it inside ${name} (decode→exec), which hookwarden blocks. Write out the code it runs so it can be checked.`, c));
       }
     }
     const awk = awkSignal(c);
-    if (awk) out.push(ask("injection.awk", `\`${clip(shown())}\` ${awk}; run the command it wraps directly instead.`, c));
+    if (awk) out.push(ask("injection.awk", `\`${clip(shownOf(c))}\` ${awk}; run the command it wraps directly instead.`, c));
 
     // Assignments that change what later commands run or load.
     const danger = c.assignments.find((a) => isDangerousVariable(a.name))?.name ?? dangerousVariableSet(name, c.args);
-    if (danger) out.push(ask("injection.assignment", `\`${clip(shown())}\` sets ${danger}, which changes which programs run or what they load; confirm it only if that is what you want.`, c));
+    if (danger) out.push(ask("injection.assignment", `\`${clip(shownOf(c))}\` sets ${danger}, which changes which programs run or what they load; confirm it only if that is what you want.`, c));
 
     // Aliases, traps, key bindings, function definitions.
     const alias = aliasSignal(c);
-    if (alias) out.push(ask("injection.alias", `\`${clip(shown())}\` ${alias}, so later commands may not be what they look like.`, c));
+    if (alias) out.push(ask("injection.alias", `\`${clip(shownOf(c))}\` ${alias}, so later commands may not be what they look like.`, c));
     if (!functionReported && c.position.includes("function")) {
       functionReported = true;
       out.push(ask("injection.function", "The command defines a shell function, which can shadow a program name so a later command runs something else; run the commands directly instead.", c));
     }
     if (name === "git") {
       const cfg = gitConfigSignal(c);
-      if (cfg) out.push(ask("injection.git-config", `\`${clip(shown())}\` sets the git option ${cfg} for this call, which makes git run another program; confirm it only if you expect that.`, c));
+      if (cfg) out.push(ask("injection.git-config", `\`${clip(shownOf(c))}\` sets the git option ${cfg} for this call, which makes git run another program; confirm it only if you expect that.`, c));
     }
 
     // decode→exec and remote→exec: what feeds a code runner's code.
@@ -309,10 +316,10 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
       const feeders = [...descendants(c, ix)];
       if ((c.pipedInto && (readsCodeFromStdin(c) || viaEach || name === "eval")) || viaEach) feeders.push(...upstream(c, ix));
       if (c.pipedInto && c.position.includes("<(…)") && c.host !== undefined) {
-        const host = ix.bySeq.get(c.host);
+        const host = ix.bySeq(c.host);
         if (host) feeders.push(host, ...upstream(host, ix));
       }
-      const f = execChain(c, feeders, shown());
+      const f = execChain(c, feeders, shownOf(c));
       if (f) out.push(f);
     }
   }

@@ -10,9 +10,9 @@ import { withFsCache } from "../paths/fs-cache.js";
 import { globCouldMatch } from "../paths/fs-glob.js";
 import { readFindArgv, readGitArgv, readPerlArgv, readTarArgv, sedWriteFiles, under } from "../paths/program-argv.js";
 import { staticPrefix } from "../paths/globs.js";
-import { matchPathRules } from "../paths/permission-rules.js";
+import { hasPathRules, matchPathRules } from "../paths/permission-rules.js";
 import { matchProtected, protectedBelow, type ProtectedMatch } from "../paths/protected.js";
-import { isDirectory, resolveAgainst, type Resolution } from "../paths/resolve.js";
+import { isDirectory, type Resolution } from "../paths/resolve.js";
 import { describeScope, inWriteScope, isSinkDevice } from "../paths/scope.js";
 import { ShellTracker, type ShellState } from "../paths/shell-state.js";
 import { expandWordText } from "../paths/word.js";
@@ -264,8 +264,8 @@ class Evaluation {
 
   private resolve(raw: string, cwd: string, followsLink: boolean): Resolution {
     const base = path.posix.basename(raw);
-    if (followsLink || base === "" || base === "." || base === ".." || raw.endsWith("/")) return resolveAgainst(raw, cwd, this.tracker.overlay);
-    const parent = resolveAgainst(path.posix.dirname(raw), cwd, this.tracker.overlay);
+    if (followsLink || base === "" || base === "." || base === ".." || raw.endsWith("/")) return this.tracker.resolve(raw, cwd);
+    const parent = this.tracker.resolve(path.posix.dirname(raw), cwd);
     if (parent.kind === "unknown") return parent;
     const join = (d: string) => (d === "/" ? `/${base}` : `${d}/${base}`);
     return { kind: "path", path: join(parent.path) as typeof parent.path, lexical: join(parent.lexical) as typeof parent.lexical };
@@ -283,10 +283,12 @@ class Evaluation {
       this.findings.push(deny("scope.write-outside", `${commandText(this.cmd)} would ${t.verb} ${shown}${where}, outside the write scope (${describeScope(this.ctx)}). Keep the change inside the project, or ask the user to run it or to add the directory to additionalDirectories.`));
       return;
     }
-    for (const { behavior, rule } of matchPathRules("write", [r.lexical, r.path], this.ctx)) {
-      if (behavior === "allow") continue;
-      const id: RuleId = /^[^.]+\.[^.]/.test(rule.id) ? (rule.id as RuleId) : `settings.${behavior}`;
-      this.findings.push({ severity: behavior, rule: id, layer: rule.layer, reason: `${commandText(this.cmd)} would ${t.verb} ${shown}, which rule "${rule.raw}" in ${rule.file} ${behavior === "deny" ? "denies" : "asks about"}.` });
+    if (hasPathRules(this.ctx)) {
+      for (const { behavior, rule } of matchPathRules("write", [r.lexical, r.path], this.ctx)) {
+        if (behavior === "allow") continue;
+        const id: RuleId = /^[^.]+\.[^.]/.test(rule.id) ? (rule.id as RuleId) : `settings.${behavior}`;
+        this.findings.push({ severity: behavior, rule: id, layer: rule.layer, reason: `${commandText(this.cmd)} would ${t.verb} ${shown}, which rule "${rule.raw}" in ${rule.file} ${behavior === "deny" ? "denies" : "asks about"}.` });
+      }
     }
     this.inside.push(r.path);
   }
@@ -318,14 +320,14 @@ class Evaluation {
 
   private noteCreated(a: Arg): void {
     if (a.value === undefined || this.cwd === undefined) return;
-    const r = resolveAgainst(a.value, this.cwd, this.tracker.overlay);
+    const r = this.tracker.resolve(a.value, this.cwd);
     if (r.kind === "path") this.tracker.created.add(r.path);
   }
 
   /** Resolve a path argument for handlers that need to look at the file system (is the destination a directory?). */
   resolveArg(raw: string): Resolution {
     if (!raw.startsWith("/") && this.cwd === undefined) return { kind: "unknown", reason: "unknown cwd" };
-    return resolveAgainst(raw, this.cwd ?? "/", this.tracker.overlay);
+    return this.tracker.resolve(raw, this.cwd ?? "/");
   }
 
   // ── reads ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -393,10 +395,14 @@ class Evaluation {
     const v = a.value;
     if (v === undefined) return;
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return; // a URL
-    // A plain operand (`src/x.ts`: no `=`, `:`, leading `-`, `@` or `<`) is its only candidate.
-    if (!/[=:]/.test(v) && (v === "-" || !/^[-@<]/.test(v))) {
-      this.readCandidate(v, a, verb, tree, program);
-      return;
+    if (!v.includes("=")) {
+      // An option without `=` (`-la`, `--stat`) names no path.
+      if (v.startsWith("-") && v !== "-") return;
+      // A plain operand (`src/x.ts`: no `:`, `@` or `<` either) is its only candidate.
+      if (!v.includes(":") && !v.startsWith("@") && !v.startsWith("<")) {
+        this.readCandidate(v, a, verb, tree, program);
+        return;
+      }
     }
     const env = this.tracker.wordEnv(this.state);
     const candidates = new Set<string>();
@@ -439,7 +445,7 @@ class Evaluation {
       }
       return undefined;
     }
-    const r = resolveAgainst(raw, cwd, this.tracker.overlay);
+    const r = this.tracker.resolve(raw, cwd);
     if (r.kind === "unknown") return undefined;
     // Most paths have no symlink in them: one spelling, matched once.
     const same = r.lexical === r.path;
@@ -450,9 +456,9 @@ class Evaluation {
   }
 
   private readRules(raw: string, shown: string, program: string): void {
-    if (NON_READING_PROGRAMS.has(program)) return;
+    if (NON_READING_PROGRAMS.has(program) || !hasPathRules(this.ctx)) return;
     if (!raw.startsWith("/") && this.cwd === undefined) return;
-    const r = resolveAgainst(raw, this.cwd ?? "/", this.tracker.overlay);
+    const r = this.tracker.resolve(raw, this.cwd ?? "/");
     if (r.kind === "unknown") return;
     for (const { behavior, rule } of matchPathRules("read", [r.lexical, r.path], this.ctx)) {
       if (behavior === "allow") continue;

@@ -3,7 +3,7 @@
 // comes from the caller's tables.
 import type { Word } from "../shell/model.js";
 import { expandGlob } from "./fs-glob.js";
-import { expandWordText, type ExpandOptions, type WordEnv } from "./word.js";
+import { expandWordText, isPlainWordText, type ExpandOptions, type WordEnv } from "./word.js";
 
 /** One argument after expansion. `value` undefined: unknown (a dynamic word), and it may stand for any number of
  *  words, options included. `pattern`: a glob that matched nothing (the shell passes it on as written). */
@@ -40,6 +40,11 @@ export function expandOne(w: Word, index: number, env: WordEnv, cwd: string | un
 function expandInto(out: Arg[], w: Word, index: number, env: WordEnv, cwd: string | undefined, opts: ExpandOptions): void {
   if (w.features?.includes("input")) {
     out.push({ word: index, text: w.text, reason: "filled in at run time from the input", input: true });
+    return;
+  }
+  // A plain word is itself (expandWordText's answer, without making it).
+  if (isPlainWordText(w.text)) {
+    out.push({ word: index, text: w.text, value: w.text });
     return;
   }
   const e = expandWordText(w.text, env, opts);

@@ -48,9 +48,15 @@ function compiled(ctx: Pick<Context, "home" | "cwd" | "policy">) {
 }
 
 /** Every Read/Edit rule that applies to `paths` (the lexical and the real spelling of one target) for `access`. */
+/** Does any layer have a Read or Edit rule? (Not by default: then no path needs matching.) */
+export function hasPathRules(ctx: Pick<Context, "home" | "cwd" | "policy">): boolean {
+  return compiled(ctx).length > 0;
+}
+
 export function matchPathRules(access: Access, paths: readonly string[], ctx: Pick<Context, "home" | "cwd" | "policy">): PathRuleMatch[] {
+  const rules = compiled(ctx);
   const out: PathRuleMatch[] = [];
-  for (const { rule, access: ruleAccess, globs } of compiled(ctx)) {
+  for (const { rule, access: ruleAccess, globs } of rules) {
     const applies = ruleAccess === access || (access === "write" && ruleAccess === "read" && rule.behavior === "deny");
     if (!applies) continue;
     if (paths.some((p) => globs.some((g) => g.matches(p)))) out.push({ behavior: rule.behavior, rule });

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Context } from "../context-types.js";
 import type { ShellCommand, Word } from "../shell/model.js";
 import { expandOne } from "./argv.js";
-import { isDirectory, isInside, physicalPath, type LinkOverlay } from "./resolve.js";
+import { isDirectory, isInside, physicalPath, resolveAgainst, type Resolution } from "./resolve.js";
 import type { WordEnv } from "./word.js";
 
 export interface Cwd {
@@ -59,8 +59,18 @@ export class ShellTracker {
     this.top = [{ cwd, oldpwd: undefined, stack: [], vars }];
   }
 
-  get overlay(): LinkOverlay {
-    return this.links;
+  /** Resolutions made while no link has been created yet, by base directory then path: a long command resolves the
+   *  same words again and again (credentials, then Read rules, for every command). */
+  private readonly resolutions = new Map<string, Map<string, Resolution>>();
+
+  /** `raw` against `base` through the file system and the links this call created so far (resolveAgainst). */
+  resolve(raw: string, base: string): Resolution {
+    if (this.links.size > 0) return resolveAgainst(raw, base, this.links);
+    let byPath = this.resolutions.get(base);
+    if (byPath === undefined) this.resolutions.set(base, (byPath = new Map()));
+    let r = byPath.get(raw);
+    if (r === undefined) byPath.set(raw, (r = resolveAgainst(raw, base, this.links)));
+    return r;
   }
 
   /** The candidate states `cmd` may run in (usually one). */

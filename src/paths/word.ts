@@ -76,16 +76,26 @@ class Builder {
   }
 }
 
-class Unknown extends Error {}
+/** Why a word cannot be known before it runs. Thrown inside this file and caught in expandWordText; not an Error,
+ *  so throwing it records no stack trace (`"$(cat <<EOF …)"` messages hit it on every call). */
+class Unknown {
+  constructor(readonly message: string) {}
+}
 
 const MAX_ALTERNATIVES = 64;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 /** Characters that make tokenize do more than copy: without any of them the word reads as written. */
 const NOT_PLAIN = /[~\\'"`${*?[(]/;
 
+/** A word that reads as written (`-la`, `src/index.ts`): no quotes, expansions, braces or glob characters. Its
+ *  expansion is the one alternative `{ value: text }`. */
+export function isPlainWordText(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
 export function expandWordText(text: string, env: WordEnv, opts: ExpandOptions = {}): Expansion {
-  // Most words are plain (`-la`, `src/index.ts`): no quotes, expansions, braces or glob characters.
-  if (!NOT_PLAIN.test(text)) return { kind: "known", alternatives: [{ value: text }] };
+  // Most words are plain.
+  if (isPlainWordText(text)) return { kind: "known", alternatives: [{ value: text }] };
   try {
     const pieces = tokenize(text, env, opts);
     const alternatives = braceExpand(pieces, 0).map(toAlternative);
