@@ -6,20 +6,21 @@ import { maskFor } from "./content/secret-patterns.js";
 import { detectSecrets } from "./content/secrets.js";
 import { USER_PROMPT } from "./content/source.js";
 import type { ContentFinding } from "./content/types.js";
+import { table } from "./table.js";
 
 export interface UserPromptSubmitResult {
   readonly output: Record<string, unknown>;
   readonly findings: ContentFinding[];
 }
 
-const KIND_WORDS: Readonly<Record<string, string>> = {
+const KIND_WORDS: Readonly<Record<string, string>> = table({
   "private-key": "a private key",
   "generic-secret": "a password or key assignment",
   "connection-string-password": "a password in a connection string",
   jwt: "a JSON Web Token",
   "bearer-token": "a bearer token",
   "basic-auth": "basic-auth credentials",
-};
+});
 
 function describe(kind: string): string {
   return KIND_WORDS[kind] ?? `a ${kind.replace(/-/g, " ")}`;

@@ -51,7 +51,8 @@ function where(cmd: ShellCommand): string {
 }
 
 function hasDevice(w: Word): boolean {
-  return NETWORK_DEVICES.prefixes.some((p) => w.value.includes(p) || w.text.includes(p));
+  for (const p of NETWORK_DEVICES.prefixes) if (w.value.includes(p) || w.text.includes(p)) return true;
+  return false;
 }
 
 export function checkBlocklist(commands: readonly ShellCommand[], ctx: Context): Finding[] {

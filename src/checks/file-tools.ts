@@ -9,9 +9,10 @@ import { matchProtected } from "../paths/protected.js";
 import { resolveAgainst, type Resolution } from "../paths/resolve.js";
 import { describeScope, inWriteScope } from "../paths/scope.js";
 import { finding, type Finding, type RuleId } from "../types.js";
+import { table } from "../table.js";
 
-const READ_TOOLS: Readonly<Record<string, string>> = { Read: "file_path", NotebookRead: "notebook_path", LS: "path", Grep: "path", Glob: "path" };
-const WRITE_TOOLS: Readonly<Record<string, string>> = { Write: "file_path", Edit: "file_path", MultiEdit: "file_path", NotebookEdit: "notebook_path" };
+const READ_TOOLS: Readonly<Record<string, string>> = table({ Read: "file_path", NotebookRead: "notebook_path", LS: "path", Grep: "path", Glob: "path" });
+const WRITE_TOOLS: Readonly<Record<string, string>> = table({ Write: "file_path", Edit: "file_path", MultiEdit: "file_path", NotebookEdit: "notebook_path" });
 /** Tools whose path may be left out (they search the cwd). */
 const OPTIONAL_PATH = new Set(["Grep", "Glob"]);
 /** Modes in which Claude Code itself writes inside the project without asking. */

@@ -198,6 +198,10 @@ function isSubstitution(w: Word): boolean {
 /** zsh glob qualifiers that run code: `*(e:'cmd':)`, `*(+func)`. */
 const ZSH_CODE_QUALIFIER = /\((#q)?[^)]*(\be[:'"{]|\+[A-Za-z_])/;
 
+// Callbacks made once, not per command.
+const isCodeQualifier = (a: Word): boolean => a.features?.includes("glob") === true && ZSH_CODE_QUALIFIER.test(a.text);
+const setsDangerousVariable = (a: { readonly name: string }): boolean => isDangerousVariable(a.name);
+
 const ALIAS_LIKE = new Set(["alias", "hash", "enable", "bind", "shopt", "trap", "zmodload"]);
 
 function aliasSignal(c: ShellCommand): string | undefined {
@@ -253,7 +257,7 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     if (name.startsWith("=") && name.length > 1) {
       out.push(ask("injection.obfuscated-name", `\`${clip(name)}\` is zsh's equals expansion: it runs \`${name.slice(1)}\` by its full path; write the program name plainly.`, c));
     }
-    const qualifier = c.args.find((a) => a.features?.includes("glob") && ZSH_CODE_QUALIFIER.test(a.text));
+    const qualifier = c.args.find(isCodeQualifier);
     if (qualifier) out.push(ask("injection.glob-qualifier", `\`${clip(qualifier.text, 60)}\` is a zsh glob qualifier that runs code for every file it matches; list the files another way.`, c));
     if (name && /[^\x20-\x7e]/.test(name)) {
       out.push(ask("injection.unicode-name", `The program name \`${name}\` has non-ASCII characters, which can imitate a familiar program; retype it with plain ASCII.`, c));
@@ -293,7 +297,7 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     if (awk) out.push(ask("injection.awk", `\`${clip(shownOf(c))}\` ${awk}; run the command it wraps directly instead.`, c));
 
     // Assignments that change what later commands run or load.
-    const danger = c.assignments.find((a) => isDangerousVariable(a.name))?.name ?? dangerousVariableSet(name, c.args);
+    const danger = c.assignments.find(setsDangerousVariable)?.name ?? dangerousVariableSet(name, c.args);
     if (danger) out.push(ask("injection.assignment", `\`${clip(shownOf(c))}\` sets ${danger}, which changes which programs run or what they load; confirm it only if that is what you want.`, c));
 
     // Aliases, traps, key bindings, function definitions.

@@ -1,6 +1,7 @@
 // The read-only-safe set (DESIGN.md): programs that only read, with the options that would make them write or run
 // something. Logic: readonly.ts. `match` must be read-only, `notMatch` must not (run through the whole pipeline by
 // test/checks/readonly.test.ts).
+import { table } from "../table.js";
 
 export interface ReadOnlyRule {
   readonly programs: readonly string[];
@@ -56,7 +57,7 @@ export interface GitReadOnlyRule {
 
 const GIT_DIFF_FORBID = ["--output", "--ext-diff", "--textconv", "--open-files-in-pager"];
 
-export const GIT_READ_ONLY: Readonly<Record<string, GitReadOnlyRule>> = {
+export const GIT_READ_ONLY: Readonly<Record<string, GitReadOnlyRule>> = table({
   status: {},
   diff: { forbid: GIT_DIFF_FORBID },
   log: { forbid: GIT_DIFF_FORBID },
@@ -78,7 +79,7 @@ export const GIT_READ_ONLY: Readonly<Record<string, GitReadOnlyRule>> = {
   remote: { special: "remote" }, // `remote -v`, `remote get-url`
   stash: { special: "stash" }, // `stash list`, `stash show`
   reflog: { special: "reflog" }, // `reflog show`
-};
+});
 
 /** Global options that run a program (`-c core.pager=…`, `--exec-path`) or a pager. */
 export const GIT_GLOBAL_FORBID: readonly string[] = ["-c", "--config-env", "--exec-path", "-p", "--paginate"];

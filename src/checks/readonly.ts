@@ -3,7 +3,7 @@
 // read (credential reads are shell-paths.ts), allowlists (allowlist.ts).
 import type { Context } from "../context-types.js";
 import { splitGit } from "../shell/git.js";
-import type { Redirect, ShellCommand, Word } from "../shell/model.js";
+import type { Redirect, ShellCommand, Word, Wrapper } from "../shell/model.js";
 import { dangerousVariableSet, isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
 import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
@@ -20,6 +20,7 @@ const BY_PROGRAM: ReadonlyMap<string, ReadOnlyRule> = new Map(READ_ONLY.flatMap(
 const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
 const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);
 const NO_REDIRECTS: readonly Redirect[] = [];
+const NONE: readonly string[] = [];
 
 /** Redirections that write a file (not `2>&1`, not `/dev/null`). */
 export function writeRedirects(cmd: ShellCommand): Redirect[] {
@@ -34,9 +35,9 @@ export function writeRedirects(cmd: ShellCommand): Redirect[] {
 export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   if (cmd.unresolved) return no(cmd.unresolved);
   if (cmd.name.kind === "dynamic") return no(`its program name \`${cmd.name.text}\` is only known at run time`);
-  const privileged = cmd.wrappers?.find((w) => w.privileged);
+  const privileged = cmd.wrappers?.find(isPrivileged);
   if (privileged) return no(`it runs as another user through \`${privileged.name}\``);
-  const danger = cmd.assignments.find((a) => isDangerousVariable(a.name))?.name ?? (cmd.name.value ? dangerousVariableSet(cmd.name.value, cmd.args) : undefined);
+  const danger = cmd.assignments.find(setsDangerousVariable)?.name ?? (cmd.name.value ? dangerousVariableSet(cmd.name.value, cmd.args) : undefined);
   if (danger) return no(`it sets ${danger}, which changes what programs run or load`);
   const writes = cmd.redirects.length === 0 ? NO_REDIRECTS : writeRedirects(cmd);
   if (writes.length) return no(`it writes to ${writes.map((r) => `\`${r.target.text}\``).join(", ")}`);
@@ -48,6 +49,10 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   if (!rule) return no(`\`${name}\` is not in the read-only set`);
   return ruleVerdict(rule, name, cmd.args);
 }
+
+// Callbacks made once, not per command.
+const isPrivileged = (w: Wrapper): boolean => w.privileged === true;
+const setsDangerousVariable = (a: { readonly name: string }): boolean => isDangerousVariable(a.name);
 
 function fromSystemDir(program: string): boolean {
   const slash = program.lastIndexOf("/");
@@ -72,7 +77,7 @@ function ruleVerdict(rule: ReadOnlyRule, name: string, args: readonly Word[]): V
       endOfOptions = true;
       continue;
     }
-    for (const f of rule.forbid ?? []) {
+    for (const f of rule.forbid ?? NONE) {
       const hit = f.endsWith("*") ? v.startsWith(f.slice(0, -1)) : v === f || (f.startsWith("--") && v.startsWith(`${f}=`));
       if (hit) return no(`\`${name} ${v}\` can write files or run programs`);
     }
@@ -134,7 +139,7 @@ function gitVerdict(args: readonly Word[]): Verdict {
       if (mayBeOption(a)) return no(`\`${a.text}\` is only known at run time and could be an option of git ${sub}`);
       continue;
     }
-    for (const f of spec.forbid ?? []) {
+    for (const f of spec.forbid ?? NONE) {
       const hit = f.endsWith("*") ? a.value.startsWith(f.slice(0, -1)) : a.value === f || a.value.startsWith(`${f}=`);
       if (hit) return no(`\`git ${sub} ${a.value}\` can write files or run programs`);
     }

@@ -2,6 +2,7 @@
 // logic that walks these tables is shell-paths.ts; every entry's `match` / `notMatch` examples (run from the project
 // root, HOME outside it) go through the whole pipeline in test/checks/shell-paths.test.ts.
 import type { RuleId } from "../types.js";
+import { table } from "../table.js";
 
 /** How a program names what it writes. */
 export type TargetShape =
@@ -233,14 +234,14 @@ export const NON_READING_PROGRAMS: ReadonlySet<string> = new Set([
 ]);
 
 /** Options whose value a program uses without printing it (`scp -i KEY`, `git -c core.sshCommand`…). */
-export const NON_READING_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+export const NON_READING_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   scp: ["-i", "-F"],
   rsync: ["-e", "--rsh"],
   git: ["-c", "--config-env"],
-};
+});
 
 /** Programs whose first operand is a pattern or a program text, not a file (unless `-e`/`-f` supply it). */
-export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: string; readonly longValue: readonly string[]; readonly patternOptions: readonly string[] }>> = {
+export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: string; readonly longValue: readonly string[]; readonly patternOptions: readonly string[] }>> = table({
   grep: { shortValue: "efmABCdD", longValue: ["regexp", "file", "max-count", "after-context", "before-context", "context", "include", "exclude", "exclude-dir", "label", "color", "colour", "devices", "directories", "binary-files"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   egrep: { shortValue: "efmABC", longValue: ["regexp", "file", "include", "exclude", "exclude-dir"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   fgrep: { shortValue: "efmABC", longValue: ["regexp", "file", "include", "exclude", "exclude-dir"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
@@ -251,7 +252,7 @@ export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: strin
   gawk: { shortValue: "fvFiEl", longValue: ["file", "assign", "field-separator", "include", "load", "exec"], patternOptions: ["-f", "--file", "-E", "--exec"] },
   jq: { shortValue: "fL", longValue: ["from-file", "arg", "argjson", "slurpfile", "rawfile", "indent"], patternOptions: ["-f", "--from-file"] },
   yq: { shortValue: "", longValue: [], patternOptions: [] },
-};
+});
 
 /** Readers of whole trees (`tar c ~`, `cp -r ~ /tmp`, `grep -r KEY .`): reading an ancestor of `~/.ssh`, or a
  *  directory holding a `.env`, reads the secret. `flags`: what makes the read recursive (absent: always);
@@ -267,7 +268,7 @@ export interface TreeReader {
   readonly prints?: boolean;
 }
 
-export const TREE_READERS: Readonly<Record<string, TreeReader>> = {
+export const TREE_READERS: Readonly<Record<string, TreeReader>> = table({
   cp: { flags: ["-r", "-R", "-a", "--recursive", "--archive"] },
   rsync: { flags: ["-r", "-a", "--recursive", "--archive"], exclude: ["--exclude"] },
   scp: { flags: ["-r"] },
@@ -277,17 +278,17 @@ export const TREE_READERS: Readonly<Record<string, TreeReader>> = {
   // ripgrep and ag are recursive and skip dot-files and ignored files by default.
   rg: { prints: true, showHidden: ["--hidden", "-.", "-uu", "-uuu"], include: ["-g", "--glob", "--iglob"], cwdWhenNoPath: true },
   ag: { prints: true, showHidden: ["--hidden", "-u", "--unrestricted"], cwdWhenNoPath: true },
-};
+});
 
 /** Interpreters and the options that carry program text. The text is scanned for credential paths (peers §c 49:
  *  `python -c "open('.env').read()"`); their stdin (heredoc / here-string) is scanned too. */
-export const INTERPRETERS: Readonly<Record<string, readonly string[]>> = {
+export const INTERPRETERS: Readonly<Record<string, readonly string[]>> = table({
   python: ["-c"], python3: ["-c"], python2: ["-c"], pypy: ["-c"], pypy3: ["-c"],
   node: ["-e", "--eval", "-p", "--print"], nodejs: ["-e", "--eval", "-p", "--print"], deno: ["eval"], bun: ["-e", "--eval"],
   perl: ["-e", "-E"], ruby: ["-e"], php: ["-r"], lua: ["-e"], Rscript: ["-e"], osascript: ["-e"],
   awk: [""], gawk: [""], mawk: [""], nawk: [""],
   sh: [], bash: [], zsh: [], dash: [], ksh: [], fish: [],
-};
+});
 
 /** Home-relative credential locations as they appear inside program text (`Path.home() / '.ssh'`). */
 export const CREDENTIAL_MENTIONS: readonly RegExp[] = [
@@ -320,9 +321,9 @@ export const GLOBAL_INSTALL: GlobalInstallTable = {
   pipGlobalFlags: ["--user", "--break-system-packages"],
   pipDirOptions: ["--target", "-t", "--prefix", "--root", "--src", "-d", "--dest", "--wheel-dir", "-w"],
   /** These always install outside the project (`cargo install` → ~/.cargo/bin) unless given a root in scope. */
-  alwaysGlobal: { cargo: ["install", "uninstall"], go: ["install"], gem: ["install", "uninstall", "update"], pipx: ["install", "uninstall", "upgrade", "inject"], brew: ["install", "uninstall", "reinstall", "upgrade", "remove", "link", "tap"], apt: ["install", "remove", "purge", "upgrade", "full-upgrade", "autoremove"], "apt-get": ["install", "remove", "purge", "upgrade", "dist-upgrade", "autoremove"], dnf: ["install", "remove", "upgrade", "erase"], yum: ["install", "remove", "upgrade", "erase"], pacman: ["-S", "-R", "-U", "-Syu", "-Sy"], apk: ["add", "del", "upgrade"], zypper: ["install", "in", "remove", "rm", "update"] } as Readonly<Record<string, readonly string[]>>,
+  alwaysGlobal: table({ cargo: ["install", "uninstall"], go: ["install"], gem: ["install", "uninstall", "update"], pipx: ["install", "uninstall", "upgrade", "inject"], brew: ["install", "uninstall", "reinstall", "upgrade", "remove", "link", "tap"], apt: ["install", "remove", "purge", "upgrade", "full-upgrade", "autoremove"], "apt-get": ["install", "remove", "purge", "upgrade", "dist-upgrade", "autoremove"], dnf: ["install", "remove", "upgrade", "erase"], yum: ["install", "remove", "upgrade", "erase"], pacman: ["-S", "-R", "-U", "-Syu", "-Sy"], apk: ["add", "del", "upgrade"], zypper: ["install", "in", "remove", "rm", "update"] }) as Readonly<Record<string, readonly string[]>>,
   /** Options that give those an install root to check instead (`cargo install --root DIR`, `gem install -i DIR`). */
-  rootOptions: { cargo: ["--root"], gem: ["-i", "--install-dir"], go: [] } as Readonly<Record<string, readonly string[]>>,
+  rootOptions: table({ cargo: ["--root"], gem: ["-i", "--install-dir"], go: [] }) as Readonly<Record<string, readonly string[]>>,
   /** `uv tool install` / `uv pip install --system`. */
   uvGlobal: [["tool", "install"], ["tool", "uninstall"], ["pip", "install", "--system"]],
 };
@@ -353,9 +354,9 @@ export const MULTICALL: ReadonlySet<string> = new Set(["busybox", "toybox"]);
 /** Programs whose output lists file names that `xargs` / `find -exec` then hand to a reader (`find . -type f | xargs
  *  cat`). `roots`: how to find the listed directories; `showHidden`: the lister skips dot-files unless given one of
  *  these options. */
-export const FILE_LISTERS: Readonly<Record<string, { readonly roots: "before-expression" | "operands" | "after-pattern"; readonly showHidden?: readonly string[] }>> = {
+export const FILE_LISTERS: Readonly<Record<string, { readonly roots: "before-expression" | "operands" | "after-pattern"; readonly showHidden?: readonly string[] }>> = table({
   find: { roots: "before-expression" }, // -name / -iname filters: program-argv.ts
   ls: { roots: "operands", showHidden: ["-a", "-A", "--all", "--almost-all"] },
   fd: { roots: "after-pattern", showHidden: ["-H", "--hidden", "-u", "--unrestricted"] },
   fdfind: { roots: "after-pattern", showHidden: ["-H", "--hidden", "-u", "--unrestricted"] },
-};
+});

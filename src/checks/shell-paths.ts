@@ -4,7 +4,7 @@
 // src/paths/shell-state.ts. Not here: blocklist, allowlist, injection, network (their own checks).
 import path from "node:path";
 import type { Context } from "../context-types.js";
-import { expandArgs, expandOne, hasOption, optionValues, parseArgs, type Arg, type ParsedArgs } from "../paths/argv.js";
+import { expandArgs, expandOne, hasOption, optionValues, parseArgs, type Arg, type OptionSpec, type ParsedArgs } from "../paths/argv.js";
 import { credentialBelow, credentialExamples, credentialFileUnder, matchCredential, type CredentialMatch, type TreeFilter } from "../paths/credentials.js";
 import { withFsCache } from "../paths/fs-cache.js";
 import { globCouldMatch } from "../paths/fs-glob.js";
@@ -15,7 +15,7 @@ import { matchProtected, protectedBelow, type ProtectedMatch } from "../paths/pr
 import { isDirectory, type Resolution } from "../paths/resolve.js";
 import { describeScope, inWriteScope, isSinkDevice } from "../paths/scope.js";
 import { ShellTracker, type ShellState } from "../paths/shell-state.js";
-import { expandWordText } from "../paths/word.js";
+import { expandWordText, isPlainWordText } from "../paths/word.js";
 import type { ShellCommand } from "../shell/model.js";
 import type { Finding, RuleId } from "../types.js";
 import {
@@ -26,6 +26,9 @@ import {
 
 const RULES_BY_PROGRAM = new Map<string, ProgramPathRule[]>();
 const NO_RULES: readonly ProgramPathRule[] = [];
+const NO_OPTIONS: readonly string[] = [];
+/** Each rule's option spec, made once. */
+const RULE_SPECS = new Map<ProgramPathRule, OptionSpec>(WRITE_RULES.map((r) => [r, { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [] }]));
 const NO_FILTER: TreeFilter & { walk?: boolean } = {};
 for (const rule of WRITE_RULES) for (const p of rule.programs) RULES_BY_PROGRAM.set(p, [...(RULES_BY_PROGRAM.get(p) ?? []), rule]);
 
@@ -56,6 +59,10 @@ class ArgSet {
   has(a: Arg): boolean {
     return this.set !== undefined && this.set.has(a);
   }
+
+  clear(): void {
+    this.set = undefined;
+  }
 }
 
 /** What one command does with paths, before checking. */
@@ -75,13 +82,29 @@ interface Effects {
   creates: Arg[];
 }
 
+/** One Effects for every command: run() empties it first, and nothing keeps it or its lists after run() returns (a
+ *  long command would otherwise make seven objects per simple command just to hold, mostly, nothing). */
+const EFFECTS: Effects = { targets: [], notRead: new ArgSet(), treeReads: new ArgSet(), code: [], unknown: [], links: [], creates: [] };
+
+function freshEffects(): Effects {
+  EFFECTS.targets.length = 0;
+  EFFECTS.notRead.clear();
+  EFFECTS.treeReads.clear();
+  EFFECTS.code.length = 0;
+  EFFECTS.unknown.length = 0;
+  EFFECTS.links.length = 0;
+  EFFECTS.creates.length = 0;
+  return EFFECTS;
+}
+
 interface Eval {
   readonly findings: Finding[];
   readonly inside: string[];
 }
 
 export function checkShellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] {
-  // The tree does not change while we decide: each lstat / stat / readdir is done once for the whole call.
+  // The tree does not change while we decide: each lstat / stat / readdir is done once for the whole call. The cwd
+  // is a real path (loadContext resolved it through the file system for this call): its components are not links.
   return withFsCache(() => shellPaths(commands, ctx), [ctx.cwd]);
 }
 
@@ -104,6 +127,7 @@ function shellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] 
     }
     tracker.advance(cmd);
   }
+  freshEffects(); // let go of the last command's words
   const uniqueInside = [...new Set(inside)];
   if (uniqueInside.length > 0 && !out.some((f) => f.severity === "deny")) {
     const shown = uniqueInside.slice(0, 8).join(", ") + (uniqueInside.length > 8 ? ` and ${uniqueInside.length - 8} more` : "");
@@ -111,6 +135,9 @@ function shellPaths(commands: readonly ShellCommand[], ctx: Context): Finding[] 
   }
   return dedupeFindings(out);
 }
+
+const isPlainLiteral = (w: ShellCommand["args"][number]): boolean => !w.dynamic && isPlainWordText(w.text);
+const isInputWord = (w: ShellCommand["args"][number]): boolean => w.features?.includes("input") === true;
 
 /** The commands by `seq` (the analysis emits them in that order already: then no copy is made). */
 function inSeqOrder(commands: readonly ShellCommand[]): readonly ShellCommand[] {
@@ -173,18 +200,20 @@ class Evaluation {
       program = path.posix.basename(words[0].value);
       words = words.slice(1);
     }
-    const fx: Effects = { targets: [], notRead: new ArgSet(), treeReads: new ArgSet(), code: [], unknown: [], links: [], creates: [] };
+    // `echo hi`, `ls -la src`: a program that reads no file, writes none and runs no code, with plain words only
+    // (no glob to expand), leaves nothing to check below.
+    if (NON_READING_PROGRAMS.has(program) && !RULES_BY_PROGRAM.has(program) && INTERPRETERS[program] === undefined && words.every(isPlainLiteral)) return;
+    const fx = freshEffects();
     const fedByXargs = this.cmd.wrappers
       ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name !== "find")
       : this.cmd.via.some((v) => v.startsWith("xargs") || v.startsWith("parallel"));
     const fromFind = this.cmd.wrappers ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name === "find") : this.cmd.via.some((v) => v.startsWith("find"));
-    if (words.some((w) => w.features?.includes("input")) && CONTENT_READERS.has(program) && !NON_READING_PROGRAMS.has(program)) this.listedReads(program, fromFind);
+    if (words.some(isInputWord) && CONTENT_READERS.has(program) && !NON_READING_PROGRAMS.has(program)) this.listedReads(program, fromFind);
     // find's own handler checks the roots that `{}` stands for; the clause's other words still count.
     if (fromFind) words = words.filter((w) => !(w.features?.includes("input") ?? w.value === "{}"));
     const args = expandArgs(words, env, this.cwd);
     for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
-      const spec = { shortValue: rule.shortValue ?? "", longValue: rule.longValue ?? [] };
-      const parsed = parseArgs(args, spec);
+      const parsed = parseArgs(args, RULE_SPECS.get(rule)!);
       if (rule.onlyIf && !hasOption(parsed, rule.onlyIf)) continue;
       if (rule.skipIf && hasOption(parsed, rule.skipIf)) continue;
       const before = fx.targets.length;
@@ -349,7 +378,7 @@ class Evaluation {
       // Option values are patterns, separators, counts…; only a pattern *file* (`grep -f FILE`) is read.
       for (const o of parsed.options) if (o.value && !["-f", "--file", "--from-file"].includes(o.name)) fx.notRead.add(o.value);
     }
-    const exemptOptions = NON_READING_OPTIONS[program] ?? [];
+    const exemptOptions = NON_READING_OPTIONS[program] ?? NO_OPTIONS;
     for (let i = 0; i < args.length; i++) {
       if (exemptOptions.includes(args[i]!.value ?? "") && args[i + 1]) fx.notRead.add(args[i + 1]!);
     }

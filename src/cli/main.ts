@@ -1,10 +1,11 @@
 // `hookwarden` — the operator's command. One catch at the edge turns any failure into a message and an exit code.
 import os from "node:os";
 import { colour, UsageError, type CliIo } from "./io.js";
+import { table } from "../table.js";
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = table({
   check: { summary: "dry-run a tool call and show the decision, the rules and the layers behind it", load: async () => (await import("./check.js")).runCheck },
   explain: { summary: "say in plain English what a shell command would do, and the decision", load: async () => (await import("./explain.js")).runExplain },
   init: { summary: "register the hooks in project, user or managed settings", load: async () => (await import("./init.js")).runInit },
@@ -12,7 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   trust: { summary: "trust this codebase's policy, or an MCP server", load: async () => (await import("./trust.js")).runTrust },
   audit: { summary: "recent decisions from the audit log", load: async () => (await import("../cli/audit.js")).runAuditCommand as Command },
   policy: { summary: "`policy schema` prints the JSON Schema; `policy test` runs rule examples and case files", load: async () => (await import("./policy.js")).runPolicy },
-};
+});
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));

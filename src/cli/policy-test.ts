@@ -5,6 +5,7 @@ import { loadContext } from "../context.js";
 import { decide } from "../decide.js";
 import { runExamples } from "../checks/policy-examples.js";
 import { loadShellChecks } from "../checks/load-shell.js";
+import { table } from "../table.js";
 
 export interface CaseResult {
   readonly id: string;
@@ -14,14 +15,14 @@ export interface CaseResult {
   readonly reason?: string;
 }
 
-const OK: Record<string, (got: string) => boolean> = {
+const OK: Record<string, (got: string) => boolean> = table({
   allow: (g) => g === "allow",
   ask: (g) => g === "ask",
   deny: (g) => g === "deny",
   block: (g) => g === "deny" || g === "ask",
   "not-deny": (g) => g !== "deny",
   "not-allow": (g) => g !== "allow",
-};
+});
 
 export async function runPolicyTests(files: readonly string[], cwd: string, env: NodeJS.ProcessEnv, onProgress: (done: number) => void = () => {}): Promise<CaseResult[]> {
   const results: CaseResult[] = [];

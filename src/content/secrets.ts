@@ -5,6 +5,7 @@
 //
 // secretlint is imported lazily, on the first call, so a hook that never scans content never loads it.
 import { findSecretsSync, isPlaceholder, mergeSpans, SCAN_LIMIT, type SecretSpan } from "./secret-patterns.js";
+import { table } from "../table.js";
 
 export type SecretMatch = {
   readonly kind: string;
@@ -19,7 +20,7 @@ let lintPromise: Promise<Lint> | undefined;
 
 const PRESET_ID = "@secretlint/secretlint-rule-preset-recommend";
 /** secretlint rule name (without `@secretlint/secretlint-rule-`) → our kind, so both engines name a secret alike. */
-const KIND_OF_RULE: Readonly<Record<string, string>> = {
+const KIND_OF_RULE: Readonly<Record<string, string>> = table({
   aws: "aws-credential",
   github: "github-token",
   privatekey: "private-key",
@@ -33,7 +34,7 @@ const KIND_OF_RULE: Readonly<Record<string, string>> = {
   stripe: "stripe-key",
   sendgrid: "sendgrid-key",
   gitlab: "gitlab-token",
-};
+});
 
 function kindOfRule(ruleId: string): string {
   const name = ruleId.replace(/^@secretlint\/secretlint-rule-/, "");

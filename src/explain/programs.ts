@@ -1,6 +1,7 @@
 // Plain-English phrases for common programs (data). A phrase gets the command's words and returns a verb phrase
 // ("deletes `dist` recursively"); describe.ts strings phrases together. Unknown programs fall back to "runs `…`".
 import type { Word } from "../shell/model.js";
+import { table } from "../table.js";
 
 export type Phrase = (args: readonly Word[]) => string | undefined;
 
@@ -15,7 +16,7 @@ const has = (args: readonly Word[], re: RegExp): boolean => args.some((a) => !a.
 const urls = (args: readonly Word[]): string[] => args.filter((a) => /^(https?|ftp):\/\//.test(a.value) || /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(a.value)).map((a) => a.value);
 const where = (xs: string[], fallback: string): string => (xs.length ? list(xs) : fallback);
 
-const GIT: Readonly<Record<string, Phrase>> = {
+const GIT: Readonly<Record<string, Phrase>> = table({
   status: () => "shows the git working-tree status",
   diff: () => "shows uncommitted changes",
   log: () => "shows the commit history",
@@ -45,7 +46,7 @@ const GIT: Readonly<Record<string, Phrase>> = {
   restore: (a) => `restores ${where(operands(a), "files")} (discards edits)`,
   "cherry-pick": () => "applies commits onto this branch",
   revert: () => "creates a commit that undoes another",
-};
+});
 
 const PACKAGE_MANAGER: Phrase = (a) => {
   const words = operands(a);
@@ -62,7 +63,7 @@ const PACKAGE_MANAGER: Phrase = (a) => {
   return `runs "${sub}"`;
 };
 
-export const PHRASES: Readonly<Record<string, Phrase>> = {
+export const PHRASES: Readonly<Record<string, Phrase>> = table({
   git: (a) => {
     let k = 0;
     while (k < a.length && a[k]!.value.startsWith("-")) k += ["-C", "-c", "--git-dir", "--work-tree", "--namespace"].includes(a[k]!.value) ? 2 : 1;
@@ -154,7 +155,7 @@ export const PHRASES: Readonly<Record<string, Phrase>> = {
   jest: () => "runs the test suite",
   pytest: () => "runs the test suite",
   go: (a) => (operands(a)[0] ? `runs \`go ${operands(a)[0]}\`` : undefined),
-};
+});
 
 /** Programs whose first word is a subcommand: a suggested rule keeps it (`Bash(git push:*)`, not `Bash(git:*)`). */
 export const SUBCOMMAND_PROGRAMS: ReadonlySet<string> = new Set([

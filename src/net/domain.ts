@@ -2,6 +2,7 @@
 // (`example.com` exact, `*.example.com` subdomains only, as Claude Code's `WebFetch(domain:…)`). IP ranges: address.ts.
 import { domainToASCII, domainToUnicode } from "node:url";
 import { classifyIp, parseIpLiteral, parseIpv4, classifyIpv4, type AddressClass } from "./address.js";
+import { table } from "../table.js";
 
 /** Lower case, ASCII (punycode) form, no trailing dots. `GitHub.COM.` → `github.com`. Empty when not a valid host. */
 export function normaliseHost(host: string): string {
@@ -75,13 +76,13 @@ function embeddedIpv4(host: string): { ip: string; cls: AddressClass } | undefin
 }
 
 // Letters that render like ASCII in common fonts: the look-alike skeleton maps them back.
-const CONFUSABLES: Readonly<Record<string, string>> = {
+const CONFUSABLES: Readonly<Record<string, string>> = table({
   а: "a", в: "b", с: "c", ԁ: "d", е: "e", һ: "h", і: "i", ј: "j", к: "k", ӏ: "l", м: "m", н: "h", о: "o", р: "p", ԛ: "q",
   г: "r", ѕ: "s", т: "t", ц: "u", ѵ: "v", ԝ: "w", х: "x", у: "y", ү: "y", з: "3", ı: "i", ɡ: "g", ɑ: "a",
   α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ω: "w",
   Α: "a", Β: "b", Ε: "e", Η: "h", Ι: "i", Κ: "k", Μ: "m", Ν: "n", Ο: "o", Ρ: "p", Τ: "t", Χ: "x", Υ: "y", Ζ: "z",
   "ℓ": "l", "ⅰ": "i", "ⅼ": "l", "ｏ": "o",
-};
+});
 const SCRIPTS: readonly (readonly [string, RegExp])[] = [
   ["Latin", /\p{Script=Latin}/u],
   ["Cyrillic", /\p{Script=Cyrillic}/u],

@@ -2,7 +2,7 @@
 // file system), and a getopt-style split into options and operands. Program knowledge (which options take values)
 // comes from the caller's tables.
 import type { Word } from "../shell/model.js";
-import { expandGlob } from "./fs-glob.js";
+import { expandGlob, MAX_GLOB } from "./fs-glob.js";
 import { expandWordText, isPlainWordText, type ExpandOptions, type WordEnv } from "./word.js";
 
 /** One argument after expansion. `value` undefined: unknown (a dynamic word), and it may stand for any number of
@@ -57,6 +57,10 @@ function expandInto(out: Arg[], w: Word, index: number, env: WordEnv, cwd: strin
   for (const alt of e.alternatives) {
     if (alt.pattern === undefined) {
       out.push({ word: index, text: w.text, value: alt.value });
+      continue;
+    }
+    if (alt.pattern.length > MAX_GLOB) {
+      out.push({ word: index, text: w.text, reason: `a glob pattern of ${alt.pattern.length} characters, longer than any path` });
       continue;
     }
     const matches = cwd !== undefined || alt.pattern.startsWith("/") ? expandGlob(alt.pattern, cwd ?? "/") : [];

@@ -7,11 +7,14 @@ import { caseInsensitiveHost } from "./flavor.js";
 import { directoryEntries, pathExists } from "./fs-cache.js";
 
 const MAX_MATCHES = 256;
+/** No path on Linux or macOS is longer (PATH_MAX); minimatch refuses patterns over 64 KB. */
+export const MAX_GLOB = 4096;
 const MAGIC = /(?<!\\)[*?[]/;
 
 /** Matches of `pattern` (minimatch syntax from word.ts; relative to `cwd` unless absolute), spelled as the shell
  *  would pass them (relative stays relative). Empty when nothing matches. */
 export function expandGlob(pattern: string, cwd: string): string[] {
+  if (pattern.length > MAX_GLOB) return []; // argv.ts makes such a word unknown before it gets here
   const absolute = pattern.startsWith("/");
   const parts = pattern.split("/").filter((p, i) => p !== "" || i === 0);
   let current: { fs: string; shown: string }[] = [{ fs: absolute ? "/" : cwd, shown: absolute ? "/" : "" }];
@@ -45,6 +48,7 @@ function join(shown: string, name: string): string {
 
 /** Could the glob `pattern` (absolute) match `candidate` (absolute)? Bash rules: no leading-dot match by `*`. */
 export function globCouldMatch(pattern: string, candidate: string): boolean {
+  if (pattern.length > MAX_GLOB) return true; // too long to compile cheaply: assume the worst
   return shellGlob(pattern, false).match(candidate);
 }
 

@@ -220,7 +220,7 @@ function mayChangeShell(cmd: ShellCommand): boolean {
 /** A child shell: a subshell-like position, or code run by `sh -c` / a shell reading stdin. `eval` runs in the
  *  current shell (`eval "cd .."` moves the cwd), and exec wrappers (`sudo`, `env`) cannot run `cd` at all. */
 export function inChildShell(cmd: ShellCommand): boolean {
-  if (cmd.position.some((p) => CHILD_SHELL.has(p))) return true;
+  for (const p of cmd.position) if (CHILD_SHELL.has(p)) return true;
   if (cmd.wrappers) return cmd.wrappers.some((w) => w.kind === "stdin" || w.kind === "each" || (w.kind === "shell" && w.name !== "eval"));
   return cmd.via.some((v) => v !== "eval" && !/^(sudo|doas|env|nice|nohup|time|timeout|command|builtin|exec|stdbuf|ionice|chrt|setsid)\b/.test(v));
 }

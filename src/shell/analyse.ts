@@ -2,7 +2,7 @@
 // unbash tree (no recursion: deep nesting gives a clean "not ok", not a stack overflow), with wrappers unwrapped and
 // code-in-strings (`sh -c`, `eval`, `watch`, shells fed a heredoc) re-parsed on the same stack, depth-capped.
 // Simple commands become model data in emit.ts. Does not judge anything: checks in src/checks/ do.
-import { forEachChild, type ParsedScript, type SyntaxNode } from "unbash";
+import { forEachChild, type SyntaxNode } from "unbash";
 import type { Position, ShellCommand } from "./model.js";
 import { MAX_COMMANDS, MAX_REPARSE_DEPTH, parseSource, scriptError } from "./parse.js";
 import { emitCommand, expandingParts, spanOf, stdinOf, syntheticCommand, toRedirect } from "./emit.js";
@@ -12,10 +12,10 @@ import { withSharedWords } from "./words.js";
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
 
 export function analyseShell(source: string): ShellAnalysis {
-  const parsed = parseSource(source);
-  if (!parsed.ok) return parsed;
+  const stack = startWalk(source);
+  if (!Array.isArray(stack)) return stack;
   try {
-    return { ok: true, commands: withSharedWords(() => walk(parsed.script)) };
+    return { ok: true, commands: withSharedWords(() => walk(stack)) };
   } catch (error) {
     if (error instanceof Failure) return { ok: false, reason: error.message };
     // unbash parses parts lazily: a deep tree can still throw here. Any surprise is a "can't see through" → ask.
@@ -23,9 +23,34 @@ export function analyseShell(source: string): ShellAnalysis {
   }
 }
 
-function walk(root: ParsedScript): ShellCommand[] {
+/** Pipelines longer than this are walked stage by stage (PipelineRest) instead of pushing every stage at once. */
+const LONG_PIPELINE = 16;
+
+/** The frame of stage `i` of pipeline `id`: every field written out, so all frames share one shape. */
+function stageFrame(frame: Frame, position: readonly Position[], id: number, i: number): Frame {
+  return {
+    position,
+    pipes: frame.pipes.length === 0 ? [{ id, stage: i }] : frame.pipes.concat({ id, stage: i }),
+    pipedInto: frame.pipedInto || i > 0,
+    host: frame.host,
+    via: frame.via,
+    wrappers: frame.wrappers,
+    inherited: frame.inherited,
+    inheritedStdin: frame.inheritedStdin,
+    depth: frame.depth,
+    span: frame.span,
+  };
+}
+
+/** The walk's stack, holding the parsed script; nothing else keeps the tree, so the parts already walked can be
+ *  collected while the rest is (a 100 KB command's tree is as large as its model). */
+function startWalk(source: string): Item[] | { readonly ok: false; readonly reason: string } {
+  const parsed = parseSource(source);
+  return parsed.ok ? [{ node: parsed.script, frame: ROOT }] : parsed;
+}
+
+function walk(stack: Item[]): ShellCommand[] {
   const out: ShellCommand[] = [];
-  const stack: Item[] = [{ node: root, frame: ROOT }];
   let pipelineIds = 0;
   const with_ = (f: Frame, p: Position, extra?: Partial<Frame>): Frame => ({ ...f, position: [...f.position, p], ...extra });
   // Frames are immutable, so one frame per (parent, position) serves every child that needs it: the thousands of
@@ -63,20 +88,10 @@ function walk(root: ParsedScript): ShellCommand[] {
     if ("stages" in item) {
       // Stage `next` now, the rest after it (and after everything stage `next` runs).
       const { stages, next: i, id, position, frame } = item;
+      const node = stages[i]!;
+      stages[i] = undefined; // walked: let it go
       if (i + 1 < stages.length) stack.push({ stages, next: i + 1, id, position, frame });
-      const stage: Frame = {
-        position,
-        pipes: [...frame.pipes, { id, stage: i }],
-        pipedInto: frame.pipedInto || i > 0,
-        host: frame.host,
-        via: frame.via,
-        wrappers: frame.wrappers,
-        inherited: frame.inherited,
-        inheritedStdin: frame.inheritedStdin,
-        depth: frame.depth,
-        span: frame.span,
-      };
-      stack.push({ node: stages[i]!, frame: stage });
+      stack.push({ node, frame: stageFrame(frame, position, id, i) });
       continue;
     }
     const { node, frame } = item;
@@ -98,7 +113,13 @@ function walk(root: ParsedScript): ShellCommand[] {
           pushList(node.commands, frame);
           break;
         }
-        stack.push({ stages: node.commands, next: 0, id: pipelineIds++, position: at(frame, "pipeline").position, frame });
+        const id = pipelineIds++;
+        const position = at(frame, "pipeline").position; // one array for every stage
+        if (node.commands.length > LONG_PIPELINE) {
+          stack.push({ stages: [...node.commands], next: 0, id, position, frame });
+          break;
+        }
+        for (let i = node.commands.length - 1; i >= 0; i--) stack.push({ node: node.commands[i]!, frame: stageFrame(frame, position, id, i) });
         break;
       }
       case "Subshell":

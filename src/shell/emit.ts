@@ -51,6 +51,16 @@ function visitPart(x: Command["prefix"][number] | Command["suffix"][number], out
   }
 }
 
+const NO_REDIRECTIONS: readonly Redirection[] = [];
+
+/** The command's own redirections. unbash makes the list on first access; most commands have none, and then none
+ *  is made. */
+function ownRedirects(node: Command): readonly Redirection[] {
+  for (const x of node.prefix) if (x.type !== "Assignment") return node.redirects;
+  for (const x of node.suffix) if (x.type !== "Word" && x.type !== "Assignment") return node.redirects;
+  return NO_REDIRECTIONS;
+}
+
 export function spanOf(node: { pos: number; end: number }, frame: Frame): Span {
   return frame.span ?? { pos: node.pos, end: node.end };
 }
@@ -133,7 +143,9 @@ interface Shared {
   readonly span: Span;
 }
 
-/** Built property by property in one order: one object shape for every command keeps the checks fast. */
+/** The fields nearly every command uses in one literal (pipes and host undefined when absent), the rare ones added
+ *  after it in one order: few object shapes keep the checks fast, and the common command is one small allocation (a
+ *  long command has thousands; a field added later needs a second store). */
 function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], assignments: readonly Assign[], via: readonly string[], wrappers: readonly Wrapper[], unresolved?: string): void {
   const first = argv[0];
   const { frame, feed } = sh;
@@ -147,6 +159,8 @@ function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], ass
     seq: out.length,
     pipedInto: frame.pipedInto,
     span: sh.span,
+    pipes: frame.pipes.length ? frame.pipes : undefined,
+    host: frame.host,
   };
   if (first) {
     if (first.dynamic) cmd.name = { kind: "dynamic", text: first.text };
@@ -159,8 +173,6 @@ function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], ass
   }
   if (feed?.text !== undefined) cmd.stdinText = feed.text;
   if (feed?.dynamic) cmd.stdinDynamic = true;
-  if (frame.pipes.length) cmd.pipes = frame.pipes;
-  if (frame.host !== undefined) cmd.host = frame.host;
   if (wrappers.length) cmd.wrappers = wrappers;
   if (unresolved) cmd.unresolved = unresolved;
   out.push(cmd);
@@ -189,7 +201,7 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
       argv.push(v.dynamic ? { value: `${a.name}=${v.value}`, text: a.text, dynamic: true, features: v.features ?? ["parameter"], literalPrefix: `${a.name}=${v.literalPrefix ?? ""}` } : { value: `${a.name}=${v.value}`, text: a.text, dynamic: false });
     } else pushExpanded(argv, toWord(a));
   }
-  const own = node.redirects;
+  const own = ownRedirects(node);
   const redirects = own.length === 0 ? frame.inherited : frame.inherited.length === 0 ? own.map(toRedirect) : [...own.map(toRedirect), ...frame.inherited];
   const feed = (own.length ? stdinOf(own) : undefined) ?? frame.inheritedStdin;
   const sh: Shared = { frame, redirects, feed, span: spanOf(node, frame) };

@@ -43,7 +43,8 @@ export type Item =
 /** The stages of a `|` pipeline from `next` on, still to walk. One item stands for all of them, and each stage's frame
  *  is made when the stage is reached: a pipeline of thousands of stages does not hold thousands of frames at once. */
 export interface PipelineRest {
-  readonly stages: readonly SyntaxNode[];
+  /** A copy of the pipeline's stages; each is cleared once taken. */
+  readonly stages: (SyntaxNode | undefined)[];
   readonly next: number;
   readonly id: number;
   /** The stages' position (the parent's plus "pipeline"), one array for all of them. */

@@ -7,6 +7,7 @@ import { readOptions, type OptionTable } from "./options.js";
 import { SHELLS, programName } from "./programs.js";
 import { inputWord, joinValues, literalWord, markPlaceholder } from "./words.js";
 import * as W from "./wrappers.js";
+import { table } from "../table.js";
 
 export type Child =
   | {
@@ -342,7 +343,7 @@ function source(name: string, args: readonly Word[], stdin: StdinInfo): Step {
   return SELF;
 }
 
-const HANDLERS: Readonly<Record<string, Handler>> = {
+const HANDLERS: Readonly<Record<string, Handler>> = table({
   sudo,
   doas,
   pkexec: simple(W.PKEXEC, { privileged: true }),
@@ -379,7 +380,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   source,
   ".": source,
   trap,
-};
+});
 
 /** What `argv` runs besides itself. `name` is argv[0]'s program name (basename, literal). */
 export function unwrapStep(name: string, args: readonly Word[], stdin: StdinInfo): Step {

@@ -28,6 +28,18 @@ describe("fail closed", () => {
     expect(d.reason).toMatch(/Bash\(npm run:\*\)/);
     expect(decideBash("touch x").reason).toMatch(/Bash\(touch:\*\)/);
   });
+  it("program, subcommand and option names that are also Object.prototype keys are just unknown words", () => {
+    // Lookup tables keyed by program names must not answer `constructor` with Object's constructor.
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    expect(names).toContain("__proto__");
+    for (const n of names) {
+      for (const command of [`${n} x`, `git ${n}`, `sudo ${n}`, `xargs ${n}`, `find . -exec ${n} {} +`, `npm ${n}`, `cargo ${n}`, `ls --${n}`, `sh -c '${n}'`]) {
+        const d = decideBash(command); // throws if a table answers with an inherited function
+        if (command.startsWith(n) || command.startsWith("sudo")) expect(d.kind, command).not.toBe("allow");
+      }
+      expect(explainCommand(`${n} x`, makeContext()).description).toContain(n);
+    }
+  });
   it("an empty command is allowed", () => {
     expect(kind("")).toBe("allow");
     expect(kind("# just a comment")).toBe("allow");

@@ -416,6 +416,19 @@ describe("positions built by hand", () => {
   });
 });
 
+describe("pathological words", () => {
+  const long = "a".repeat(70_000);
+  it("a glob longer than any path is an unknown word, not a crash (minimatch refuses patterns over 64 KB)", () => {
+    expect(check(`rm ${long}*`).verdict).toBe("ask");
+    expect(check(`cat ${long}*`).verdict).toBe("ask");
+    expect(check(`echo x > ${long}*`).reasons.join(" ")).toMatch(/glob pattern of 70001 characters/);
+    expect(check(`echo x > ../${long}*`).verdict).not.toBe("clean");
+  });
+  it("a long glob that cannot reach a protected path stays as strict as the short one", () => {
+    expect(check(`rm .git/${"?".repeat(5000)}*`).verdict).not.toBe("clean");
+  });
+});
+
 describe("reasons", () => {
   it("say what was seen and what to do instead", () => {
     const [reason] = check("echo x > ../f").reasons;

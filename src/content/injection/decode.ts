@@ -2,6 +2,7 @@
 // entities, `\u` escapes, tag characters and variation-selector runs, each decoded and kept only if it reads as text
 // (valid UTF-8, mostly printable, words or another layer of encoding). Bounded: runs of at least MIN_RUN characters,
 // at most MAX_BLOBS runs and MAX_DECODED decoded characters per call, BLOB_SCAN characters of any one run.
+import { table } from "../../table.js";
 
 export const MIN_RUN = 24; // characters of base64 / hex before a run is worth decoding
 export const MAX_BLOBS = 300;
@@ -71,7 +72,7 @@ const UNICODE_ESCAPE_RUN = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}){4,}/g;
 const TAG_RUN = /[\u{E0000}-\u{E007F}]{4,}/gu;
 const VS_RUN = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{3,}/gu;
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", sol: "/", colon: ":", lpar: "(", rpar: ")", excl: "!", period: "." };
+const NAMED_ENTITIES: Readonly<Record<string, string>> = table({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", sol: "/", colon: ":", lpar: "(", rpar: ")", excl: "!", period: "." });
 
 /** Decoded bytes are text: valid UTF-8, mostly printable, with words in it. */
 function asText(bytes: Buffer): string | undefined {

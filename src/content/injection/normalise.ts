@@ -2,14 +2,15 @@
 // removed, NFKC for full-width, mathematical and enclosed letters, Cyrillic/Greek look-alikes inside Latin words
 // mapped to Latin, leetspeak undone ("1gn0r3" → "ignore"). Offsets map back to the original.
 import { MAX_DECODED } from "./decode.js";
+import { table } from "../../table.js";
 
-const CONFUSABLE: Readonly<Record<string, string>> = {
+const CONFUSABLE: Readonly<Record<string, string>> = table({
   а: "a", е: "e", о: "o", р: "p", с: "c", у: "y", х: "x", і: "i", ј: "j", ѕ: "s", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l", һ: "h", ո: "n",
   А: "A", В: "B", Е: "E", К: "K", М: "M", Н: "H", О: "O", Р: "P", С: "C", Т: "T", Х: "X", І: "I", Ј: "J", Ѕ: "S",
   α: "a", ο: "o", ν: "v", ι: "i", κ: "k", ρ: "p", τ: "t", υ: "u", ε: "e", Α: "A", Β: "B", Ε: "E", Ζ: "Z", Η: "H", Ι: "I",
   Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Υ: "Y", Χ: "X",
-};
-const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+});
+const LEET: Readonly<Record<string, string>> = table({ "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" });
 const STRIPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]$/u;
 /**
  * Where normalising could change what the families read: an invisible or compatibility character, a Latin letter
