@@ -24,6 +24,26 @@ const shellAsSeparateFile = {
   },
 };
 
+// minimatch (with its brace-expansion and matcher, a quarter of a hook bundle) lives in dist/minimatch.cjs, loaded
+// on the first glob that has to be compiled: most calls rule every glob out by its fixed text first
+// (src/paths/globs.ts) and never load it. The stub keeps the two names hookwarden uses.
+const minimatchAsSeparateFile = {
+  name: "minimatch-as-separate-file",
+  setup(b) {
+    b.onResolve({ filter: /^minimatch$/ }, (args) => (args.importer.startsWith(path.join(root, "src")) ? { path: "minimatch", namespace: "hookwarden-minimatch" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "hookwarden-minimatch" }, () => ({
+      contents: [
+        "let m;",
+        'const load = () => (m ??= globalThis.__hookwardenLoad ? globalThis.__hookwardenLoad("minimatch.cjs") : require("./minimatch.cjs"));',
+        "export class Minimatch { constructor(pattern, options) { return new (load().Minimatch)(pattern, options); } }",
+        "export function minimatch(path, pattern, options) { return load().minimatch(path, pattern, options); }",
+      ].join("\n"),
+      loader: "js",
+    }));
+    b.onResolve({ filter: /^\.\/minimatch\.cjs$/ }, () => ({ path: "./minimatch.cjs", external: true }));
+  },
+};
+
 // `import fs from "node:fs"` compiles to esbuild's __toESM(require("node:fs")), which copies every property of the
 // module, once per importing file: ~3 ms per hook start. These shims give each builtin one ESM face instead (named
 // exports are the module's plain data properties; getters such as fs.promises stay lazy behind the default export).
@@ -47,6 +67,7 @@ const entries = {
   ...Object.fromEntries(HOOKS.map((h) => [`${h}.main`, `hooks/${h}.ts`])),
   shell: "src/checks/bash.ts",
   cli: "src/cli/main.ts",
+  minimatch: "node_modules/minimatch/dist/commonjs/index.js",
 };
 
 await build({
@@ -62,7 +83,7 @@ await build({
   legalComments: "none",
   // Dynamic imports become require() calls: CommonJS loads faster than Node's ESM loader.
   supported: { "dynamic-import": false },
-  plugins: [shellAsSeparateFile, builtinShims],
+  plugins: [shellAsSeparateFile, minimatchAsSeparateFile, builtinShims],
   define: { __VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version) },
   logLevel: "warning",
 });

@@ -3,10 +3,17 @@
 // same 100+ KB of JavaScript on every tool call (Node 20 has no built-in compile cache). The cache lives in the
 // data dir (0700, the user's own, self-protected), keyed by the bundle's size and mtime; V8 rejects a cache made by
 // another Node version. Any failure here falls back to a plain require: a cache can only make the hook faster.
+//
+// V8 caches only the functions a run has compiled, and one run takes one path (a Read, a Bash call…). So the cache is
+// rewritten at the end of the first GENERATIONS runs of each bundle, each time holding what that run compiled plus
+// what it loaded from the cache: the paths the first calls take are all in it, and later runs only read it. The
+// file's first byte counts the rewrites.
 const fs = require("fs");
 const path = require("path");
 const Module = require("module");
 const vm = require("vm");
+
+const GENERATIONS = 8;
 
 function cacheDir() {
   const env = process.env;
@@ -16,39 +23,59 @@ function cacheDir() {
 
 function load(name) {
   const file = path.join(__dirname, name);
-  let script, cacheFile, cached;
+  let script, cacheFile, generation;
   try {
     const source = fs.readFileSync(file, "utf8");
     const stat = fs.statSync(file);
     cacheFile = path.join(cacheDir(), `${name}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.v8`);
+    let cached;
     try {
-      cached = fs.readFileSync(cacheFile);
+      const bytes = fs.readFileSync(cacheFile);
+      generation = bytes[0];
+      cached = bytes.subarray(1);
     } catch {
-      cached = undefined; // first run of this bundle: compile, then save
+      generation = -1; // first run of this bundle: compile, then save
     }
     script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached, importModuleDynamically: undefined });
+    if (script.cachedDataRejected) generation = -1;
   } catch {
     return require(file);
   }
   const mod = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
-  if (!cached || script.cachedDataRejected) {
-    process.once("exit", () => {
-      try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(tmp, cacheFile);
-        const stale = `${name}-`;
-        for (const f of fs.readdirSync(path.dirname(cacheFile))) {
-          if (f.startsWith(stale) && path.join(path.dirname(cacheFile), f) !== cacheFile && !f.endsWith(".tmp")) fs.rmSync(path.join(path.dirname(cacheFile), f), { force: true });
-        }
-      } catch {
-        // no cache this time; the next run compiles again
-      }
-    });
-  }
+  if (generation < GENERATIONS) process.once("exit", () => saveCache(script, cacheFile, name, generation + 1));
   return mod.exports;
+}
+
+function saveCache(script, cacheFile, name, generation) {
+  try {
+    const dir = path.dirname(cacheFile);
+    makeDirs(dir);
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from([generation]), script.createCachedData()]), { mode: 0o600 });
+    fs.renameSync(tmp, cacheFile);
+    if (generation > 0) return;
+    // A new bundle: drop the caches of the ones it replaced.
+    for (const f of fs.readdirSync(dir)) {
+      if (f.startsWith(`${name}-`) && path.join(dir, f) !== cacheFile && !f.endsWith(".tmp")) fs.rmSync(path.join(dir, f), { force: true });
+    }
+  } catch {
+    // no cache this time; the next run compiles again
+  }
+}
+
+// mkdir -p, each directory once: Node 20's recursive mkdir loops forever where mkdir of a child of an existing
+// directory says ENOENT (procfs), and this runs at exit, after the answer, where a hang still stalls Claude Code.
+function makeDirs(dir) {
+  const missing = [];
+  for (let d = dir; !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) missing.push(d);
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d, { mode: 0o700 });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
 }
 
 globalThis.__hookwardenLoad = load;

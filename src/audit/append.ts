@@ -7,11 +7,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensurePrivateDir } from "../state/data-dir.js";
+import { ensurePrivateDir, makeDirs } from "../state/data-dir.js";
 import { isLockHeld, waitForUnlock } from "../state/lock.js";
 import { pruneAudit } from "./prune.js";
 import { maskText, summariseInput } from "./redact.js";
 import { auditFilePath } from "./audit-file.js";
+import { isoTime } from "./iso-time.js";
 import { AUDIT_SCHEMA_VERSION, severityOf, type AuditConfig, type AuditEntry, type AuditRecord } from "./schema.js";
 
 declare const __VERSION__: string;
@@ -31,7 +32,7 @@ export function appendAudit(entry: AuditEntry, cfg: AuditConfig, dataDir: string
     fd = fs.openSync(file, flags, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    if (cfg.path) fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (cfg.path) makeDirs(path.dirname(file), 0o700);
     else ensurePrivateDir(dataDir);
     fd = fs.openSync(file, flags, 0o600);
   }
@@ -77,7 +78,7 @@ function buildRecord(e: AuditEntry, uid: string, summaryMax: number, bodyMax: nu
   const truncated = forceTruncated || (summaryMax > 0 ? summary.length >= summaryMax : e.input !== undefined) || body.length >= bodyMax || e.rules.length > listMax;
   const { text, number } = severityOf(e.decision);
   return {
-    Timestamp: new Date(ms).toISOString(),
+    Timestamp: isoTime(ms),
     TimeUnixNano: `${ms}000000`,
     SeverityText: text,
     SeverityNumber: number,

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { colour, parseFlags, UsageError, type CliIo } from "./io.js";
+import { makeDirs } from "../state/data-dir.js";
 import { HOOK_FILES, installDir, isHookwardenCommand, SCOPES, settingsFileFor, type Scope } from "./install-paths.js";
 
 const HELP = `usage: hookwarden init [--scope project|user|managed] [--dir PROJECT] [--managed-dir DIR] [--install-dir DIR] [--dry-run]
@@ -73,7 +74,7 @@ export function runInit(argv: string[], io: CliIo): number {
     io.stdout(`${c.bold(`would write ${file}:`)}\n${next}${c.dim("(dry run: nothing written)")}\n`);
     return 0;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeDirs(path.dirname(file));
   const tmp = `${file}.hookwarden-${process.pid}.tmp`;
   fs.writeFileSync(tmp, next, { mode: fs.existsSync(file) ? fs.statSync(file).mode & 0o777 : 0o644 });
   fs.renameSync(tmp, file);

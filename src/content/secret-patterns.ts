@@ -12,6 +12,10 @@ export const SCAN_LIMIT = 1_048_576;
 
 type PatternRule = {
   readonly kind: string;
+  /** Texts one of which every match (or its accept()) needs: the regex is compiled and run only when one is there. */
+  readonly hint: readonly string[];
+  /** The hints are lower case and looked for in the lower-cased text. */
+  readonly caseless?: boolean;
   readonly re: RegExp; // global; the secret is capture group `group` (0 = whole match)
   readonly group: number;
   /** Length of the provider prefix at the start of the secret: placeholders are looked for after it. */
@@ -21,41 +25,46 @@ type PatternRule = {
 };
 
 const TOKEN_END = "(?![A-Za-z0-9_-])";
+const AUTHORIZATION = ["authorization", "authorisation"];
 const TOKEN_START = "(?<![A-Za-z0-9_-])";
 
 /** Provider tokens: a prefix that only that provider issues, then its alphabet. */
 const PATTERN_RULES: readonly PatternRule[] = [
-  { kind: "github-token", re: new RegExp(`${TOKEN_START}gh[pousr]_[A-Za-z0-9]{30,255}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
-  { kind: "github-token", re: new RegExp(`${TOKEN_START}github_pat_[A-Za-z0-9_]{22,255}${TOKEN_END}`, "dg"), group: 0, prefix: 11 },
-  { kind: "gitlab-token", re: new RegExp(`${TOKEN_START}glpat-[A-Za-z0-9_-]{20,64}${TOKEN_END}`, "dg"), group: 0, prefix: 6 },
-  { kind: "aws-access-key-id", re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg, group: 0, prefix: 4 },
+  { kind: "github-token", hint: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: new RegExp(`${TOKEN_START}gh[pousr]_[A-Za-z0-9]{30,255}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "github-token", hint: ["github_pat_"], re: new RegExp(`${TOKEN_START}github_pat_[A-Za-z0-9_]{22,255}${TOKEN_END}`, "dg"), group: 0, prefix: 11 },
+  { kind: "gitlab-token", hint: ["glpat-"], re: new RegExp(`${TOKEN_START}glpat-[A-Za-z0-9_-]{20,64}${TOKEN_END}`, "dg"), group: 0, prefix: 6 },
+  { kind: "aws-access-key-id", hint: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg, group: 0, prefix: 4 },
   {
     kind: "aws-secret-access-key",
+    hint: ["aws_secret", "awssecret"],
+    caseless: true,
     re: /aws_?secret_?(?:access_?)?key["']?\s{0,4}(?:[:=]|=>)\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
     group: 1,
     prefix: 0,
   },
-  { kind: "slack-token", re: new RegExp(`${TOKEN_START}xox[abposre]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
-  { kind: "slack-token", re: new RegExp(`${TOKEN_START}xapp-[0-9]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
-  { kind: "slack-webhook", re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/_-]{20,200}/dg, group: 0, prefix: 30 },
-  { kind: "stripe-key", re: new RegExp(`${TOKEN_START}(?:sk|rk)_live_[A-Za-z0-9]{16,250}${TOKEN_END}`, "dg"), group: 0, prefix: 8 },
-  { kind: "anthropic-key", re: new RegExp(`${TOKEN_START}sk-ant-[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
+  { kind: "slack-token", hint: ["xox"], re: new RegExp(`${TOKEN_START}xox[abposre]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "slack-token", hint: ["xapp-"], re: new RegExp(`${TOKEN_START}xapp-[0-9]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "slack-webhook", hint: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/_-]{20,200}/dg, group: 0, prefix: 30 },
+  { kind: "stripe-key", hint: ["_live_"], re: new RegExp(`${TOKEN_START}(?:sk|rk)_live_[A-Za-z0-9]{16,250}${TOKEN_END}`, "dg"), group: 0, prefix: 8 },
+  { kind: "anthropic-key", hint: ["sk-ant-"], re: new RegExp(`${TOKEN_START}sk-ant-[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
   {
     // Legacy `sk-<48>`, `sk-proj-…`, `sk-svcacct-…`: the body must mix letters and digits ("sk-learn-something" is a word).
     kind: "openai-key",
+    hint: ["sk-"],
     re: new RegExp(`${TOKEN_START}sk-(?!ant-)[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"),
     group: 0,
     prefix: 3,
     accept: (secret) => /[0-9]/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret.slice(3)) && !/--/.test(secret),
   },
-  { kind: "google-api-key", re: new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
-  { kind: "npm-token", re: new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
-  { kind: "huggingface-token", re: new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
-  { kind: "digitalocean-token", re: new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
-  { kind: "pypi-token", re: new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
-  { kind: "sendgrid-key", re: new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
+  { kind: "google-api-key", hint: ["AIza"], re: new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "npm-token", hint: ["npm_"], re: new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "huggingface-token", hint: ["hf_"], re: new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
+  { kind: "digitalocean-token", hint: ["_v1_"], re: new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
+  { kind: "pypi-token", hint: ["pypi-AgE"], re: new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "sendgrid-key", hint: ["SG."], re: new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
   {
     kind: "jwt",
+    hint: ["eyJ"],
     re: new RegExp(`${TOKEN_START}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{4,8192}\\.[A-Za-z0-9_-]{10,2048}${TOKEN_END}`, "dg"),
     group: 0,
     prefix: 3,
@@ -63,6 +72,8 @@ const PATTERN_RULES: readonly PatternRule[] = [
   },
   {
     kind: "bearer-token",
+    hint: AUTHORIZATION, // accept() wants it on the line
+    caseless: true,
     re: /\b(?:[Bb]earer|[Tt]oken)\s{1,4}([A-Za-z0-9._~+/-]{20,2048}=*)(?![A-Za-z0-9._~+/=-])/dg,
     group: 1,
     prefix: 0,
@@ -70,6 +81,8 @@ const PATTERN_RULES: readonly PatternRule[] = [
   },
   {
     kind: "basic-auth",
+    hint: AUTHORIZATION,
+    caseless: true,
     re: /\bBasic\s{1,4}([A-Za-z0-9+/]{12,1024}={0,2})(?![A-Za-z0-9+/=])/dg,
     group: 1,
     prefix: 0,
@@ -78,6 +91,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
   {
     // scheme://user:password@host — the password alone is masked, so the agent still sees where it connects.
     kind: "connection-string-password",
+    hint: ["://"],
     // Found at "://", the scheme checked behind it (a lookbehind *first* would run at every position: 30× slower).
     re: /:\/\/(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/)[^\s:/@'"`<>]{0,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
     group: 1,
@@ -88,6 +102,8 @@ const PATTERN_RULES: readonly PatternRule[] = [
   {
     // JDBC / ODBC / .NET: `Password=…;` inside a connection string.
     kind: "connection-string-password",
+    hint: ["password=", "pwd="],
+    caseless: true,
     re: /(?<![A-Za-z0-9_])(?:Password|Pwd)=([^;\s'"`]{3,256})(?=;|\s|$|['"`])/dgi,
     group: 1,
     prefix: 0,
@@ -95,6 +111,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
   },
   {
     kind: "curl-user",
+    hint: ["curl"], // accept() wants it on the line
     re: /(?<![A-Za-z0-9_-])(?:-u|--user)\s{1,4}["']?[^\s:'"]{1,128}:([^\s'"]{3,256})/dg,
     group: 1,
     prefix: 0,
@@ -102,14 +119,14 @@ const PATTERN_RULES: readonly PatternRule[] = [
   },
 ];
 
-const MAY_HOLD_PATTERN = /[A-Za-z0-9_-]{10}|:\/\/|passw|pwd=|-u\s|--user|aws_?secret|hooks\.slack|basic\s|bearer\s|token\s/i;
-
 /**
  * `KEY = value` where the key names a secret. Found keyword first (a scan for "secret", "token", "password"… is
  * several times cheaper than matching every `key: value` in a document), then the key is widened to its identifier
  * and the value read with a sticky pattern: no regex ever backtracks over the key.
  */
 const KEY_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|api[_.-]?key|access[_.-]?key|private[_.-]?key|auth[_.-]?key|credential/gi;
+/** Lower-case text KEY_WORD needs. */
+const KEY_HINTS = ["secret", "token", "passw", "pwd", "passphrase", "api", "access", "private", "auth", "credential"];
 const IDENT_CHAR = /[A-Za-z0-9_.-]/;
 const ASSIGNED_VALUE = /[A-Za-z0-9_.-]{0,60}?["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["'`]?)([^\s"'`,;]{1,512})/y;
 const SECRET_KEY = /secret|token|passw(?:or)?d|(?:^|[_.-])pwd$|passphrase|api[_.-]?key|access[_.-]?key|private[_.-]?key|auth[_.-]?key|credential/i;
@@ -196,11 +213,16 @@ function characterClasses(value: string): number {
 export function findSecretsSync(text: string): SecretSpan[] {
   const source = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
   const found: SecretSpan[] = [];
-  findPrivateKeys(source, found);
-  // Every pattern rule needs a run of ten token characters or one of a few markers; most short texts (a file path,
-  // a command) have neither, and then the table — twenty regexes to compile in a fresh hook process — is skipped.
-  const rules = MAY_HOLD_PATTERN.test(source) ? PATTERN_RULES : [];
-  for (const rule of rules) {
+  if (source.includes("PRIVATE KEY")) findPrivateKeys(source, found);
+  // A fresh hook process compiles each regex on its first runs (twice: V8 tiers a regex up on its second use), so
+  // a regex runs only where a plain substring test says it could match: most texts (a path, a command) have none.
+  let lower: string | undefined;
+  const holds = (hints: readonly string[], caseless = false): boolean => {
+    const text = caseless ? (lower ??= source.toLowerCase()) : source;
+    return hints.some((h) => text.includes(h));
+  };
+  for (const rule of PATTERN_RULES) {
+    if (!holds(rule.hint, rule.caseless)) continue;
     rule.re.lastIndex = 0; // every rule carries the `d` flag: m.indices gives the group's exact offset
     for (let m = rule.re.exec(source); m !== null; m = rule.re.exec(source)) {
       const secret = m[rule.group];
@@ -211,7 +233,7 @@ export function findSecretsSync(text: string): SecretSpan[] {
       found.push({ kind: rule.kind, start, end: start + secret.length });
     }
   }
-  KEY_WORD.lastIndex = 0;
+  KEY_WORD.lastIndex = holds(KEY_HINTS, true) ? 0 : source.length;
   for (let k = KEY_WORD.exec(source); k !== null; k = KEY_WORD.exec(source)) {
     let keyStart = k.index;
     while (keyStart > 0 && k.index - keyStart < 40 && IDENT_CHAR.test(source[keyStart - 1]!)) keyStart--;

@@ -2,14 +2,14 @@
 // an MCP server whose call was approved, and answer with a warning or a redacted copy of the output.
 import { loadContext } from "../context.js";
 import { parseHookInput } from "../protocol/input.js";
-import { failureOutput } from "../protocol/run-hook.js";
+import { elapsedMs, failureOutput } from "../protocol/run-hook.js";
 import { postToolUse } from "../post-tool-use.js";
 import { writeTaint } from "../state/taint.js";
 import { isMcpServerKnown, rememberMcpServer } from "../state/trust.js";
 import { mcpServerOf } from "../checks/mcp.js";
 import { recordDecision } from "./audit.js";
 
-export async function postToolUseHook(raw: string, startedAt: number): Promise<Record<string, unknown>> {
+export async function postToolUseHook(raw: string): Promise<Record<string, unknown>> {
   const parsed = parseHookInput("PostToolUse", raw);
   if (!parsed.ok) return failureOutput("PostToolUse", parsed.error);
   const input = parsed.value;
@@ -27,7 +27,7 @@ export async function postToolUseHook(raw: string, startedAt: number): Promise<R
       decision: result.taint ? "flag" : "redact",
       reason: String(result.output.reason ?? contextOf(result.output) ?? ""),
       findings: result.findings.map((f) => ({ severity: "info", rule: `content.${f.type === "secret" ? f.kind : f.family}` as const, layer: "builtin" as const, reason: f.family })),
-      durationMs: performance.now() - startedAt,
+      durationMs: elapsedMs(),
     });
   }
   return result.output;

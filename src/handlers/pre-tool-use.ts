@@ -4,11 +4,11 @@ import { loadContext } from "../context.js";
 import { decide } from "../decide.js";
 import { parseHookInput } from "../protocol/input.js";
 import { preToolUseOutput } from "../protocol/output.js";
-import { failureOutput } from "../protocol/run-hook.js";
+import { elapsedMs, failureOutput } from "../protocol/run-hook.js";
 import { recordDecision } from "./audit.js";
 import type { Decision } from "../types.js";
 
-export async function preToolUse(raw: string, startedAt: number): Promise<Record<string, unknown>> {
+export async function preToolUse(raw: string): Promise<Record<string, unknown>> {
   const parsed = parseHookInput("PreToolUse", raw);
   if (!parsed.ok) return failureOutput("PreToolUse", parsed.error);
   const input = parsed.value;
@@ -21,7 +21,7 @@ export async function preToolUse(raw: string, startedAt: number): Promise<Record
     decision: decision.kind,
     reason: decision.reason ?? "",
     findings: decision.findings,
-    durationMs: performance.now() - startedAt,
+    durationMs: elapsedMs(),
   });
   return preToolUseOutput(decision) as unknown as Record<string, unknown>;
 }

@@ -24,17 +24,23 @@ export function compileGlob(glob: string): CompiledGlob {
     return { glob, root, tree: true, matches: (p) => p === root || p.startsWith(root.endsWith("/") ? root : `${root}/`) };
   }
   const nocase = caseInsensitiveHost();
-  const mm = new Minimatch(glob, { dot: true, nonegate: true, nocomment: true, nocase, noext: true });
-  const treeRoot = tree ? glob.slice(0, -3) : undefined;
-  const rootMm = treeRoot !== undefined ? new Minimatch(treeRoot, { dot: true, nonegate: true, nocomment: true, nocase, noext: true }) : undefined;
   const needle = nocase ? undefined : fixedText(glob, tree);
+  // Built on the first path the fixed-text test cannot rule out: a hook call tests a few paths against a few dozen
+  // globs, and most of those globs are never compiled at all.
+  let mm: ((p: string) => boolean) | undefined;
+  const compile = (): ((p: string) => boolean) => {
+    const options = { dot: true, nonegate: true, nocomment: true, nocase, noext: true };
+    const full = new Minimatch(glob, options);
+    const rootMm = tree ? new Minimatch(glob.slice(0, -3), options) : undefined;
+    return (p) => full.match(p) || (rootMm?.match(p) ?? false);
+  };
   return {
     glob,
     root,
     tree,
     // Most paths are tested against every entry of a list (a directory walk tests each file against every credential
     // glob): a path that lacks the pattern's fixed text cannot match, and minimatch need not run.
-    matches: (p) => (needle === undefined || (tree ? p : lastComponent(p)).includes(needle)) && (mm.match(p) || (rootMm?.match(p) ?? false)),
+    matches: (p) => (needle === undefined || (tree ? p : lastComponent(p)).includes(needle)) && (mm ??= compile())(p),
   };
 }
 

@@ -4,7 +4,9 @@ import * as z from "zod/mini";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const base = {
+// Every schema is built on first use: a hook process validates one event and at most one tool input, and building
+// the others (zod objects are not cheap to make) would be wasted start-up on every tool call.
+const base = () => ({
   session_id: z.string(),
   transcript_path: z.optional(z.string()),
   cwd: z.string().check(z.minLength(1)),
@@ -13,53 +15,55 @@ const base = {
   prompt_id: z.optional(z.string()),
   agent_id: z.optional(z.string()),
   agent_type: z.optional(z.string()),
-};
+});
 
-const toolEvent = {
-  ...base,
+const toolEvent = () => ({
+  ...base(),
   tool_name: z.string().check(z.minLength(1)),
   tool_input: z.record(z.string(), z.unknown()),
   tool_use_id: z.optional(z.string()),
+});
+
+const EVENT_SCHEMAS = {
+  PreToolUse: () => z.looseObject({ ...toolEvent(), hook_event_name: z.literal("PreToolUse") }),
+  PostToolUse: () =>
+    z.looseObject({
+      ...toolEvent(),
+      hook_event_name: z.literal("PostToolUse"),
+      tool_response: z.unknown(),
+      duration_ms: z.optional(z.number()),
+    }),
+  PostToolUseFailure: () =>
+    z.looseObject({
+      ...toolEvent(),
+      hook_event_name: z.literal("PostToolUseFailure"),
+      error: z.optional(z.string()),
+      is_interrupt: z.optional(z.boolean()),
+    }),
+  UserPromptSubmit: () => z.looseObject({ ...base(), hook_event_name: z.literal("UserPromptSubmit"), prompt: z.string() }),
+  SessionStart: () =>
+    z.looseObject({
+      ...base(),
+      hook_event_name: z.literal("SessionStart"),
+      source: z.optional(z.string()),
+      model: z.optional(z.string()),
+    }),
 };
 
-export const PreToolUseInput = z.looseObject({ ...toolEvent, hook_event_name: z.literal("PreToolUse") });
-export const PostToolUseInput = z.looseObject({
-  ...toolEvent,
-  hook_event_name: z.literal("PostToolUse"),
-  tool_response: z.unknown(),
-  duration_ms: z.optional(z.number()),
-});
-export const PostToolUseFailureInput = z.looseObject({
-  ...toolEvent,
-  hook_event_name: z.literal("PostToolUseFailure"),
-  error: z.optional(z.string()),
-  is_interrupt: z.optional(z.boolean()),
-});
-export const UserPromptSubmitInput = z.looseObject({ ...base, hook_event_name: z.literal("UserPromptSubmit"), prompt: z.string() });
-export const SessionStartInput = z.looseObject({
-  ...base,
-  hook_event_name: z.literal("SessionStart"),
-  source: z.optional(z.string()),
-  model: z.optional(z.string()),
-});
+export type HookEvent = keyof typeof EVENT_SCHEMAS;
+export type InputOf<E extends HookEvent> = z.infer<ReturnType<(typeof EVENT_SCHEMAS)[E]>>;
+export type PreToolUseInput = InputOf<"PreToolUse">;
+export type PostToolUseInput = InputOf<"PostToolUse">;
+export type PostToolUseFailureInput = InputOf<"PostToolUseFailure">;
+export type UserPromptSubmitInput = InputOf<"UserPromptSubmit">;
+export type SessionStartInput = InputOf<"SessionStart">;
 
-export type PreToolUseInput = z.infer<typeof PreToolUseInput>;
-export type PostToolUseInput = z.infer<typeof PostToolUseInput>;
-export type PostToolUseFailureInput = z.infer<typeof PostToolUseFailureInput>;
-export type UserPromptSubmitInput = z.infer<typeof UserPromptSubmitInput>;
-export type SessionStartInput = z.infer<typeof SessionStartInput>;
-
-export type HookEvent = "PreToolUse" | "PostToolUse" | "PostToolUseFailure" | "UserPromptSubmit" | "SessionStart";
-
-const SCHEMAS = {
-  PreToolUse: PreToolUseInput,
-  PostToolUse: PostToolUseInput,
-  PostToolUseFailure: PostToolUseFailureInput,
-  UserPromptSubmit: UserPromptSubmitInput,
-  SessionStart: SessionStartInput,
-} as const;
-
-export type InputOf<E extends HookEvent> = z.infer<(typeof SCHEMAS)[E]>;
+const builtEvents = new Map<HookEvent, ReturnType<(typeof EVENT_SCHEMAS)[HookEvent]>>();
+function eventSchema(event: HookEvent): ReturnType<(typeof EVENT_SCHEMAS)[HookEvent]> {
+  let schema = builtEvents.get(event);
+  if (schema === undefined) builtEvents.set(event, (schema = EVENT_SCHEMAS[event]()));
+  return schema;
+}
 
 /** Parse raw stdin for the event this executable serves. Never throws. */
 export function parseHookInput<E extends HookEvent>(event: E, raw: string): Result<InputOf<E>> {
@@ -72,7 +76,7 @@ export function parseHookInput<E extends HookEvent>(event: E, raw: string): Resu
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, error: "stdin is not a JSON object" };
   }
-  const parsed = SCHEMAS[event].safeParse(json);
+  const parsed = eventSchema(event).safeParse(json);
   if (!parsed.success) return { ok: false, error: `hook input does not match the ${event} shape: ${describeIssues(parsed.error.issues)}` };
   return { ok: true, value: parsed.data as InputOf<E> };
 }
@@ -86,38 +90,37 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
 
 // Typed tool inputs: the fields each tool's check relies on. Loose: extra fields pass through.
 const str = z.string();
-// Built on first use: a call validates one tool's input, so building the other thirteen schemas is wasted start-up.
-const toolInputs = () => ({
-  Bash: z.looseObject({ command: str, description: z.optional(str), timeout: z.optional(z.number()), run_in_background: z.optional(z.boolean()) }),
-  Write: z.looseObject({ file_path: str, content: str }),
-  Edit: z.looseObject({ file_path: str, old_string: str, new_string: str, replace_all: z.optional(z.boolean()) }),
-  MultiEdit: z.looseObject({ file_path: str, edits: z.array(z.looseObject({ old_string: str, new_string: str })) }),
-  NotebookEdit: z.looseObject({ notebook_path: str, new_source: z.optional(str), cell_id: z.optional(str) }),
-  Read: z.looseObject({ file_path: str }),
-  NotebookRead: z.looseObject({ notebook_path: str }),
-  Glob: z.looseObject({ pattern: str, path: z.optional(str) }),
-  Grep: z.looseObject({ pattern: str, path: z.optional(str), glob: z.optional(str) }),
-  LS: z.looseObject({ path: str }),
-  WebFetch: z.looseObject({ url: str, prompt: z.optional(str) }),
-  WebSearch: z.looseObject({ query: str, allowed_domains: z.optional(z.array(str)), blocked_domains: z.optional(z.array(str)) }),
-  Agent: z.looseObject({ prompt: z.optional(str), description: z.optional(str), subagent_type: z.optional(str) }),
-  Task: z.looseObject({ prompt: z.optional(str), description: z.optional(str), subagent_type: z.optional(str) }),
-});
-type ToolInputs = ReturnType<typeof toolInputs>;
-let TOOL_INPUTS: ToolInputs | undefined;
+const TOOL_SCHEMAS = {
+  Bash: () => z.looseObject({ command: str, description: z.optional(str), timeout: z.optional(z.number()), run_in_background: z.optional(z.boolean()) }),
+  Write: () => z.looseObject({ file_path: str, content: str }),
+  Edit: () => z.looseObject({ file_path: str, old_string: str, new_string: str, replace_all: z.optional(z.boolean()) }),
+  MultiEdit: () => z.looseObject({ file_path: str, edits: z.array(z.looseObject({ old_string: str, new_string: str })) }),
+  NotebookEdit: () => z.looseObject({ notebook_path: str, new_source: z.optional(str), cell_id: z.optional(str) }),
+  Read: () => z.looseObject({ file_path: str }),
+  NotebookRead: () => z.looseObject({ notebook_path: str }),
+  Glob: () => z.looseObject({ pattern: str, path: z.optional(str) }),
+  Grep: () => z.looseObject({ pattern: str, path: z.optional(str), glob: z.optional(str) }),
+  LS: () => z.looseObject({ path: str }),
+  WebFetch: () => z.looseObject({ url: str, prompt: z.optional(str) }),
+  WebSearch: () => z.looseObject({ query: str, allowed_domains: z.optional(z.array(str)), blocked_domains: z.optional(z.array(str)) }),
+  Agent: () => z.looseObject({ prompt: z.optional(str), description: z.optional(str), subagent_type: z.optional(str) }),
+  Task: () => z.looseObject({ prompt: z.optional(str), description: z.optional(str), subagent_type: z.optional(str) }),
+};
+type ToolInputs = { [T in keyof typeof TOOL_SCHEMAS]: ReturnType<(typeof TOOL_SCHEMAS)[T]> };
+const builtTools = new Map<ToolName, ToolInputs[ToolName]>();
 
 export type ToolName = keyof ToolInputs;
 export type ToolInputOf<T extends ToolName> = z.infer<ToolInputs[T]>;
 
-const TOOL_NAMES: ReadonlySet<string> = new Set(["Bash", "Write", "Edit", "MultiEdit", "NotebookEdit", "Read", "NotebookRead", "Glob", "Grep", "LS", "WebFetch", "WebSearch", "Agent", "Task"]);
 export function isKnownTool(name: string): name is ToolName {
-  return TOOL_NAMES.has(name);
+  return Object.hasOwn(TOOL_SCHEMAS, name);
 }
 
 /** Validate a known tool's input. MCP and unknown tools have free-form inputs and are not checked here. */
 export function parseToolInput<T extends ToolName>(tool: T, input: unknown): Result<ToolInputOf<T>> {
-  TOOL_INPUTS ??= toolInputs();
-  const parsed = (TOOL_INPUTS[tool] as ToolInputs[ToolName]).safeParse(input);
+  let schema = builtTools.get(tool);
+  if (schema === undefined) builtTools.set(tool, (schema = TOOL_SCHEMAS[tool]()));
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, error: `${tool} input is malformed: ${describeIssues(parsed.error.issues)}` };
   return { ok: true, value: parsed.data as ToolInputOf<T> };
 }

@@ -7,7 +7,7 @@ export const MAX_STDIN_BYTES = 32 * 1024 * 1024;
 /** Well under the `timeout` registered in hooks.json (30 s): Claude Code runs the tool when a hook times out. */
 export const DEADLINE_MS = 10_000;
 
-export type HookHandler = (raw: string, startedAt: number) => Promise<Record<string, unknown>> | Record<string, unknown>;
+export type HookHandler = (raw: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 /** The answer when anything goes wrong: PreToolUse denies (fail closed); other events cannot block a tool call,
  *  so they tell the user instead of failing silently. */
@@ -26,17 +26,58 @@ function writeOnce(output: Record<string, unknown>): void {
   fs.writeSync(1, `${JSON.stringify(output)}\n`);
 }
 
-function readStdin(): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+type StdinResult = { ok: true; text: string } | { ok: false; error: string };
+
+/** Bytes the first read may take: more than any hook input but a large Write or a long transcript excerpt. */
+const FIRST_READ_BYTES = 1 << 20;
+
+/**
+ * All of stdin, capped. Claude Code writes one JSON object to a socket and closes it, so the first read nearly always
+ * holds the whole object: a synchronous read takes it without building `process.stdin` (net, stream… ~7 ms of
+ * module start-up per tool call) or starting libuv's thread pool (~1.5 ms; and a thread blocked in read() keeps the
+ * process from exiting at the deadline). Anything else — a partial object, more chunks, bad JSON, a non-blocking fd —
+ * is read on through the stream, where the deadline timer still fires if the writer stalls. Known limit: a writer
+ * that keeps stdin open without sending a single byte blocks the first read (Claude Code always writes first).
+ */
+function readStdin(): Promise<StdinResult> {
+  const buffer = Buffer.allocUnsafe(FIRST_READ_BYTES);
+  let n: number;
+  try {
+    n = fs.readSync(0, buffer, 0, buffer.length, null);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EOF") return Promise.resolve({ ok: true, text: "" }); // Windows: end of a pipe
+    if (code === "EAGAIN") return readStdinStream([]);
+    return Promise.resolve({ ok: false, error: `could not read stdin: ${(error as Error).message}` });
+  }
+  if (n === 0) return Promise.resolve({ ok: true, text: "" });
+  const first = buffer.subarray(0, n);
+  const text = first.toString("utf8");
+  return isWholeJson(text) ? Promise.resolve({ ok: true, text }) : readStdinStream([first]);
+}
+
+/** One complete JSON value: nothing more can follow it in a valid input, so there is no need to wait for the end. */
+function isWholeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tooLarge = (): StdinResult => ({ ok: false, error: `hook input is larger than ${MAX_STDIN_BYTES / 1024 / 1024} MB` });
+
+function readStdinStream(chunks: Buffer[]): Promise<StdinResult> {
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let size = chunks.reduce((sum, c) => sum + c.length, 0);
     const stdin = process.stdin;
     stdin.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_STDIN_BYTES) {
         stdin.pause();
         stdin.removeAllListeners("data");
-        resolve({ ok: false, error: `hook input is larger than ${MAX_STDIN_BYTES / 1024 / 1024} MB` });
+        resolve(tooLarge());
         return;
       }
       chunks.push(chunk);
@@ -46,8 +87,14 @@ function readStdin(): Promise<{ ok: true; text: string } | { ok: false; error: s
   });
 }
 
+const started = process.hrtime.bigint();
+
+/** Milliseconds since the hook process started its work (hrtime: the `performance` global loads perf_hooks). */
+export function elapsedMs(): number {
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
 export function runHook(event: HookEvent, handler: HookHandler): void {
-  const startedAt = performance.now();
   // Nothing but our one object may reach stdout: a stray console.log would make Claude Code ignore the JSON.
   console.log = console.error;
   console.info = console.error;
@@ -62,7 +109,7 @@ export function runHook(event: HookEvent, handler: HookHandler): void {
   readStdin()
     .then(async (input) => {
       if (!input.ok) return finish(failureOutput(event, input.error));
-      const output = await handler(input.text, startedAt);
+      const output = await handler(input.text);
       finish(output);
     })
     .catch((error: unknown) => finish(failureOutput(event, `internal error: ${error instanceof Error ? error.message : String(error)}`)));

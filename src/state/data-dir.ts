@@ -14,7 +14,7 @@ export function dataDirFrom(env: NodeJS.ProcessEnv, home: string): string {
 /** Create `dir` (and missing parents) and make `dir` itself 0700. Parents keep the default mode: `~/.claude` is
  *  Claude Code's, not ours. Throws on I/O failure: callers that must not throw catch it. */
 export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  makeDirs(path.dirname(dir));
   try {
     fs.mkdirSync(dir, { mode: 0o700 });
   } catch (error) {
@@ -24,6 +24,24 @@ export function ensurePrivateDir(dir: string): void {
   const st = fs.statSync(dir);
   // A dir created by an older version, by hand, or under a loose umask: other users could swap our files.
   if ((st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) fs.chmodSync(dir, 0o700);
+}
+
+/** `mkdir -p`, each missing directory made once. Not `fs.mkdirSync(…, { recursive: true })`: on Node 20 that loops
+ *  forever where a parent exists but mkdir of the child says ENOENT (procfs, some FUSE mounts), and a hook stuck
+ *  there never answers — Claude Code then times it out and runs the tool. Throws on I/O failure. */
+export function makeDirs(dir: string, mode = 0o777): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d, { mode });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
 }
 
 /** Replace `file` with `text` atomically, mode 0600. The temp name is unique per process and call, so parallel

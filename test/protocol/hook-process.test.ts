@@ -1,6 +1,7 @@
 // The built hook executables fail closed: whatever arrives on stdin, the answer is one JSON object, exit 0, and a
 // PreToolUse hook never allows what it could not check.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSandbox, type Sandbox } from "../helpers/sandbox.js";
@@ -74,6 +75,46 @@ describe("PreToolUse hook process", () => {
       sb.write(path.join(sb.home, ".claude", "hookwarden.json"), {});
     }
   });
+
+  it("assembles input that arrives in pieces, and reads a file as stdin", async () => {
+    const whole = pre("Read", { file_path: path.join(sb.project, "README.md") });
+    const child = spawn(process.execPath, [path.join(DIST, "pre-tool-use.cjs")], { env: sb.env, cwd: sb.project });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    const closed = new Promise((resolve) => child.on("close", resolve));
+    for (const piece of [whole.slice(0, 10), whole.slice(10, 60), whole.slice(60)]) {
+      child.stdin.write(piece);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    child.stdin.end();
+    await closed;
+    expect(onlyObject(out).hookSpecificOutput.permissionDecision).toBe("allow");
+    const file = path.join(sb.root, "input.json");
+    fs.writeFileSync(file, whole);
+    const fd = fs.openSync(file, "r");
+    try {
+      const r = spawnSync(process.execPath, [path.join(DIST, "pre-tool-use.cjs")], { env: sb.env, cwd: sb.project, stdio: [fd, "pipe", "pipe"], encoding: "utf8" });
+      expect(onlyObject(r.stdout).hookSpecificOutput.permissionDecision).toBe("allow");
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
+  it("denies at its own deadline when stdin never ends (before Claude Code's timeout lets the tool run)", async () => {
+    const child = spawn(process.execPath, [path.join(DIST, "pre-tool-use.cjs")], { env: sb.env, cwd: sb.project });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    const started = Date.now();
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    child.stdin.write(pre("Read", { file_path: "/etc/hostname" }).slice(0, 40)); // and never end
+    const code = await closed;
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    const j = onlyObject(out);
+    expect(j.hookSpecificOutput.permissionDecision).toBe("deny");
+    expect(j.hookSpecificOutput.permissionDecisionReason).toMatch(/took longer than 10 s/);
+    expect(Date.now() - started).toBeLessThan(25_000); // the registered timeout is 30 s
+  }, 40_000);
 
   it("allows a plain Read and writes nothing else to stdout", async () => {
     const r = await runHook("pre-tool-use.cjs", pre("Read", { file_path: path.join(sb.project, "README.md") }));

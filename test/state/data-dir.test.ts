@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dataDirFrom, ensurePrivateDir, writeFilePrivate } from "../../src/state/data-dir.js";
+import { dataDirFrom, ensurePrivateDir, makeDirs, writeFilePrivate } from "../../src/state/data-dir.js";
 import { makeSandbox, type Sandbox } from "../helpers/sandbox.js";
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
@@ -65,5 +65,24 @@ describe("writeFilePrivate", () => {
     const file = path.join(sb.data, "missing", "x.json");
     expect(() => writeFilePrivate(file, "x")).toThrow();
     expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+});
+
+describe("makeDirs", () => {
+  it("makes every missing directory, and is a no-op when they exist", () => {
+    const deep = path.join(sb.root, "a", "b", "c");
+    makeDirs(deep, 0o700);
+    expect(fs.statSync(deep).isDirectory()).toBe(true);
+    if (posix) expect(mode(path.join(sb.root, "a"))).toBe(0o700);
+    makeDirs(deep);
+    expect(fs.readdirSync(path.join(sb.root, "a"))).toEqual(["b"]);
+  });
+  it("throws where a file stands in the way", () => {
+    fs.writeFileSync(path.join(sb.root, "f"), "x");
+    expect(() => makeDirs(path.join(sb.root, "f", "sub"))).toThrow();
+  });
+  it.runIf(process.platform === "linux" && fs.existsSync("/proc/self"))("throws instead of looping where mkdir says ENOENT under an existing parent (procfs)", () => {
+    // fs.mkdirSync(…, { recursive: true }) never returns here on Node 20.
+    expect(() => makeDirs("/proc/hookwarden-cannot-exist/cache")).toThrow(/ENOENT/);
   });
 });
