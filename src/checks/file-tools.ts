@@ -150,13 +150,14 @@ function newContent(tool: string, input: Record<string, unknown>): string {
 
 // A minimal, synchronous secret detector: PEM private keys and a few provider tokens. The full detector (secretlint)
 // belongs to the content-scanning check; this one only has to keep an obvious key out of a file write.
-const SECRET_PATTERNS: readonly { what: string; re: RegExp }[] = [
-  { what: "a private key block", re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  { what: "a GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
-  { what: "an AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { what: "a Slack token", re: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/ },
-  { what: "a Stripe secret key", re: /\b[rs]k_live_[0-9A-Za-z]{16,}\b/ },
-  { what: "an API secret key", re: /\bsk-(?:proj-|ant-(?:api\d+-)?)?[A-Za-z0-9_-]{20,}\b/ },
+// `hints`: one of them is in every match, so a text without any skips the regex (compiled on first use otherwise).
+const SECRET_PATTERNS: readonly { what: string; hints: readonly string[]; re: RegExp }[] = [
+  { what: "a private key block", hints: ["PRIVATE KEY"], re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
+  { what: "a GitHub token", hints: ["gh", "github_pat_"], re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { what: "an AWS access key id", hints: ["AKIA", "ASIA"], re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { what: "a Slack token", hints: ["xox"], re: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g },
+  { what: "a Stripe secret key", hints: ["k_live_"], re: /\b[rs]k_live_[0-9A-Za-z]{16,}\b/g },
+  { what: "an API secret key", hints: ["sk-"], re: /\bsk-(?:proj-|ant-(?:api\d+-)?)?[A-Za-z0-9_-]{20,}\b/g },
 ];
 
 /** Documentation placeholders: AWS's own example key, x-runs, "your_…", all-same characters. */
@@ -168,9 +169,9 @@ function isPlaceholder(token: string): boolean {
 
 export function findSecret(text: string): string | undefined {
   if (text === "") return undefined;
-  for (const { what, re } of SECRET_PATTERNS) {
-    const global = new RegExp(re.source, "g");
-    for (const m of text.matchAll(global)) {
+  for (const { what, hints, re } of SECRET_PATTERNS) {
+    if (!hints.some((h) => text.includes(h))) continue;
+    for (const m of text.matchAll(re)) {
       if (what === "a private key block" || !isPlaceholder(m[0])) return what;
     }
   }

@@ -2,10 +2,13 @@
 // turn a pathological pattern into a non-match, and in a deny list a non-match is an allow: so every pattern is
 // compiled once with explicit options, length-capped, and an over-long pattern matches everything under its fixed
 // prefix instead of nothing.
+import path from "node:path";
 import { Minimatch } from "minimatch";
 import { caseInsensitiveHost } from "./flavor.js";
 
 const MAX_GLOB_LENGTH = 1024;
+/** What minimatch treats as special (globs are compiled with noext, so `+(…)`-style groups are not). */
+const MAGIC = /[*?[\]{}\\]/;
 
 export interface CompiledGlob {
   readonly glob: string;
@@ -24,6 +27,12 @@ export function compileGlob(glob: string): CompiledGlob {
     return { glob, root, tree: true, matches: (p) => p === root || p.startsWith(root.endsWith("/") ? root : `${root}/`) };
   }
   const nocase = caseInsensitiveHost();
+  // No glob character at all (a settings file, the data dir's `dir/**`): a string comparison says it all.
+  if (!nocase && !MAGIC.test(tree ? glob.slice(0, -3) : glob) && path.posix.isAbsolute(glob) && path.posix.normalize(glob) === glob) {
+    const exact = tree ? glob.slice(0, -3) : glob;
+    const below = exact.endsWith("/") ? exact : `${exact}/`;
+    return { glob, root, tree, matches: (p) => p === exact || (tree && p.startsWith(below)) };
+  }
   const needle = nocase ? undefined : fixedText(glob, tree);
   // Built on the first path the fixed-text test cannot rule out: a hook call tests a few paths against a few dozen
   // globs, and most of those globs are never compiled at all.

@@ -42,6 +42,15 @@ export function physicalPath(abs: string, overlay?: LinkOverlay): Resolution {
 
 function followLinks(abs: string, overlay: LinkOverlay | undefined): Resolution {
   const lexical = path.resolve(abs) as AbsolutePath;
+  // An existing path without links a command adds: the kernel resolves it in one realpath(3) call. On Linux only,
+  // where it keeps the case as written (macOS's may not); anything it cannot resolve is walked below.
+  if ((overlay === undefined || overlay.size === 0) && process.platform === "linux") {
+    try {
+      return { kind: "path", path: fs.realpathSync.native(abs) as AbsolutePath, lexical };
+    } catch {
+      // a missing component, a loop, no permission: the walk says which
+    }
+  }
   const pending = abs.split(/\/+/).filter((c) => c !== "");
   let current = "/";
   let hops = 0;

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
+import "../zod-config.js";
 import type { Layer } from "../types.js";
 import type { LayerFiles } from "./files.js";
 import { nearest } from "./nearest.js";

@@ -2,6 +2,7 @@
 // every hook call. `hookwarden policy schema` prints the JSON Schema made from it; the README's policy reference is
 // generated from the descriptions here (scripts/policy-reference.mjs).
 import * as z from "zod/mini";
+import "../zod-config.js";
 
 const d = z.describe;
 const text = (max = 512) => z.string().check(z.minLength(1), z.maxLength(max));

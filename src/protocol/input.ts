@@ -1,53 +1,33 @@
 // Hook input: parse and normalise what Claude Code sends on stdin. Unknown fields pass through (Claude Code adds
 // fields often: prompt_id, effort, agent_id…). Output shapes live in output.ts.
 import * as z from "zod/mini";
+import "../zod-config.js";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // Every schema is built on first use: a hook process validates one event and at most one tool input, and building
-// the others (zod objects are not cheap to make) would be wasted start-up on every tool call.
+// the others (zod objects are not cheap to make) would be wasted start-up on every tool call. Only the fields
+// hookwarden reads are typed: the rest (transcript_path, tool_use_id, agent_id, prompt_id, model…) pass through
+// untouched, so a change in one of them can never make a hook fail.
 const base = () => ({
   session_id: z.string(),
-  transcript_path: z.optional(z.string()),
   cwd: z.string().check(z.minLength(1)),
   permission_mode: z.optional(z.string()),
   hook_event_name: z.string(),
-  prompt_id: z.optional(z.string()),
-  agent_id: z.optional(z.string()),
-  agent_type: z.optional(z.string()),
 });
 
 const toolEvent = () => ({
   ...base(),
   tool_name: z.string().check(z.minLength(1)),
   tool_input: z.record(z.string(), z.unknown()),
-  tool_use_id: z.optional(z.string()),
 });
 
 const EVENT_SCHEMAS = {
   PreToolUse: () => z.looseObject({ ...toolEvent(), hook_event_name: z.literal("PreToolUse") }),
-  PostToolUse: () =>
-    z.looseObject({
-      ...toolEvent(),
-      hook_event_name: z.literal("PostToolUse"),
-      tool_response: z.unknown(),
-      duration_ms: z.optional(z.number()),
-    }),
-  PostToolUseFailure: () =>
-    z.looseObject({
-      ...toolEvent(),
-      hook_event_name: z.literal("PostToolUseFailure"),
-      error: z.optional(z.string()),
-      is_interrupt: z.optional(z.boolean()),
-    }),
+  PostToolUse: () => z.looseObject({ ...toolEvent(), hook_event_name: z.literal("PostToolUse"), tool_response: z.unknown() }),
+  PostToolUseFailure: () => z.looseObject({ ...toolEvent(), hook_event_name: z.literal("PostToolUseFailure") }),
   UserPromptSubmit: () => z.looseObject({ ...base(), hook_event_name: z.literal("UserPromptSubmit"), prompt: z.string() }),
-  SessionStart: () =>
-    z.looseObject({
-      ...base(),
-      hook_event_name: z.literal("SessionStart"),
-      source: z.optional(z.string()),
-      model: z.optional(z.string()),
-    }),
+  SessionStart: () => z.looseObject({ ...base(), hook_event_name: z.literal("SessionStart") }),
 };
 
 export type HookEvent = keyof typeof EVENT_SCHEMAS;

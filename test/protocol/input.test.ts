@@ -10,6 +10,13 @@ describe("hook input", () => {
     if (r.ok) expect((r.value as Record<string, unknown>).brand_new).toBe(1);
   });
 
+  it("does not depend on fields it never reads: a new type for one of them still parses", () => {
+    const r = parseHookInput("PreToolUse", JSON.stringify({ ...pre, transcript_path: null, tool_use_id: 7, agent_id: { id: 1 }, prompt_id: ["p"] }));
+    expect(r.ok).toBe(true);
+    const post = parseHookInput("PostToolUse", JSON.stringify({ ...pre, hook_event_name: "PostToolUse", tool_response: "x", duration_ms: "12" }));
+    expect(post.ok).toBe(true);
+  });
+
   it.each([
     ["not json", /not valid JSON/],
     ["[1,2]", /not a JSON object/],
