@@ -2,13 +2,14 @@
 // turn a pathological pattern into a non-match, and in a deny list a non-match is an allow: so every pattern is
 // compiled once with explicit options, length-capped, and an over-long pattern matches everything under its fixed
 // prefix instead of nothing.
-import path from "node:path";
 import { Minimatch } from "minimatch";
 import { caseInsensitiveHost } from "./flavor.js";
 
 const MAX_GLOB_LENGTH = 1024;
 /** What minimatch treats as special (globs are compiled with noext, so `+(…)`-style groups are not). */
 const MAGIC = /[*?[\]{}\\]/;
+/** A path that `path.posix.normalize` would change: `//`, `.` or `..` components, a trailing slash. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
 
 export interface CompiledGlob {
   readonly glob: string;
@@ -20,37 +21,45 @@ export interface CompiledGlob {
 }
 
 export function compileGlob(glob: string): CompiledGlob {
-  const root = staticPrefix(glob);
   const tree = glob.endsWith("/**");
   if (glob.length > MAX_GLOB_LENGTH) {
     // Fail closed: an over-long pattern protects its whole fixed prefix.
+    const root = staticPrefix(glob);
     return { glob, root, tree: true, matches: (p) => p === root || p.startsWith(root.endsWith("/") ? root : `${root}/`) };
   }
+  let root: string | undefined;
+  let matches: ((p: string) => boolean) | undefined;
+  // Both made on first use: a hook call consults a few dozen globs, cold, and most answer from a string test.
+  return {
+    glob,
+    tree,
+    get root() {
+      return (root ??= staticPrefix(glob));
+    },
+    matches: (p) => (matches ??= matcher(glob, tree))(p),
+  };
+}
+
+function matcher(glob: string, tree: boolean): (p: string) => boolean {
   const nocase = caseInsensitiveHost();
   // No glob character at all (a settings file, the data dir's `dir/**`): a string comparison says it all.
-  if (!nocase && !MAGIC.test(tree ? glob.slice(0, -3) : glob) && path.posix.isAbsolute(glob) && path.posix.normalize(glob) === glob) {
-    const exact = tree ? glob.slice(0, -3) : glob;
-    const below = exact.endsWith("/") ? exact : `${exact}/`;
-    return { glob, root, tree, matches: (p) => p === exact || (tree && p.startsWith(below)) };
+  const exact = tree ? glob.slice(0, -3) : glob;
+  if (!nocase && exact.startsWith("/") && !MAGIC.test(exact) && !NOT_NORMAL.test(exact)) {
+    const below = `${exact}/`;
+    return (p) => p === exact || (tree && p.startsWith(below));
   }
   const needle = nocase ? undefined : fixedText(glob, tree);
-  // Built on the first path the fixed-text test cannot rule out: a hook call tests a few paths against a few dozen
-  // globs, and most of those globs are never compiled at all.
+  // minimatch is built on the first path the fixed-text test cannot rule out: most globs are never compiled at all.
+  // Most paths are tested against every entry of a list (a directory walk tests each file against every credential
+  // glob): a path that lacks the pattern's fixed text cannot match, and minimatch need not run.
   let mm: ((p: string) => boolean) | undefined;
   const compile = (): ((p: string) => boolean) => {
     const options = { dot: true, nonegate: true, nocomment: true, nocase, noext: true };
     const full = new Minimatch(glob, options);
-    const rootMm = tree ? new Minimatch(glob.slice(0, -3), options) : undefined;
+    const rootMm = tree ? new Minimatch(exact, options) : undefined;
     return (p) => full.match(p) || (rootMm?.match(p) ?? false);
   };
-  return {
-    glob,
-    root,
-    tree,
-    // Most paths are tested against every entry of a list (a directory walk tests each file against every credential
-    // glob): a path that lacks the pattern's fixed text cannot match, and minimatch need not run.
-    matches: (p) => (needle === undefined || (tree ? p : lastComponent(p)).includes(needle)) && (mm ??= compile())(p),
-  };
+  return (p) => (needle === undefined || (tree ? p : lastComponent(p)).includes(needle)) && (mm ??= compile())(p);
 }
 
 /** Text every path the glob matches contains, or undefined when we cannot be sure. Not a tree (`x/*.pem`): the

@@ -32,6 +32,8 @@ type Read<T> = { present: false } | { present: true; value?: T; problems: Policy
 function readJson(file: string): { present: false } | { present: true; json?: unknown; problem?: PolicyProblem } {
   let text: string;
   try {
+    // Most layers have no file: a stat that does not throw is far cheaper than a failed read's exception.
+    if (fs.statSync(file, { throwIfNoEntry: false }) === undefined) return { present: false };
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

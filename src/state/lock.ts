@@ -53,7 +53,8 @@ export function withLock<T>(target: string, fn: () => T, opts: LockOptions = {})
 export function isLockHeld(target: string, staleMs = DEFAULT_STALE_MS): boolean {
   const lockFile = `${target}.lock`;
   try {
-    return !isStale(fs.readFileSync(lockFile, "utf8"), fs.statSync(lockFile).mtimeMs, staleMs);
+    const st = fs.statSync(lockFile, { throwIfNoEntry: false });
+    return st !== undefined && !isStale(fs.readFileSync(lockFile, "utf8"), st.mtimeMs, staleMs);
   } catch {
     return false; // no lock (or released while we looked)
   }

@@ -30,6 +30,7 @@ type Read = { kind: "file"; bytes: Buffer } | { kind: "none"; tag: string };
 
 function readBytes(file: string): Read {
   try {
+    if (fs.statSync(file, { throwIfNoEntry: false }) === undefined) return { kind: "none", tag: "null" };
     return { kind: "file", bytes: fs.readFileSync(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

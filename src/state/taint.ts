@@ -27,7 +27,8 @@ export function readTaint(dataDir: string, sessionId: string, now: Date = new Da
   const file = taintFile(dataDir, sessionId);
   let text: string;
   try {
-    const st = fs.statSync(file);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (st === undefined) return undefined;
     if (st.size > MAX_FILE_BYTES) return unreadable(`it is larger than ${MAX_FILE_BYTES} bytes`, st.mtime);
     text = fs.readFileSync(file, "utf8");
   } catch (error) {

@@ -144,7 +144,8 @@ function load(dataDir: string): Loaded {
   const unusable = (why: string): Loaded => ({ store: emptyStore(), problem: `${file} ${why}; nothing is trusted until it is fixed or removed`, state: "unusable" });
   let text: string;
   try {
-    const st = fs.statSync(file);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (st === undefined) return { store: emptyStore(), state: "missing" };
     if (!st.isFile()) return unusable("is not a regular file");
     if (st.size > MAX_STORE_BYTES) return unusable(`is larger than ${MAX_STORE_BYTES} bytes`);
     if (process.platform !== "win32") {
