@@ -5,7 +5,7 @@ import { Minimatch } from "minimatch";
 import type { Context } from "../context-types.js";
 import type { Layer } from "../types.js";
 import { directoryEntries } from "./fs-cache.js";
-import { compileGlob, type CompiledGlob } from "./globs.js";
+import { basenameHint, compileGlob, type CompiledGlob } from "./globs.js";
 import { isInside } from "./resolve.js";
 
 export interface CredentialEntry {
@@ -68,6 +68,29 @@ interface Compiled extends CredentialMatch {
 }
 
 const cache = new WeakMap<object, { home: string; entries: readonly Compiled[] }>();
+
+/** What a file must have for any entry to match it, when every entry says: lies under home, or has one of these
+ *  texts in its name. Undefined when some entry (a policy glob of another shape) can match anything. */
+const walkHints = new WeakMap<readonly Compiled[], { readonly underHome: string; readonly names: readonly string[] } | undefined>();
+
+function hintsFor(entries: readonly Compiled[], home: string): { readonly underHome: string; readonly names: readonly string[] } | undefined {
+  if (walkHints.has(entries)) return walkHints.get(entries);
+  const underHome = home.endsWith("/") ? home : `${home}/`;
+  const names: string[] = [];
+  let hints: { underHome: string; names: string[] } | undefined = { underHome, names };
+  for (const e of entries) {
+    const glob = e.glob.startsWith("~/") ? `${underHome}${e.glob.slice(2)}` : e.glob;
+    if (glob.startsWith(underHome) && !glob.slice(underHome.length).startsWith("**")) continue;
+    const hint = basenameHint(glob);
+    if (hint === undefined) {
+      hints = undefined;
+      break;
+    }
+    names.push(hint);
+  }
+  walkHints.set(entries, hints);
+  return hints;
+}
 
 /** Compiled once per policy object and home directory. */
 function compiled(ctx: Pick<Context, "home" | "policy">): readonly Compiled[] {
@@ -138,6 +161,8 @@ export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "po
   const include = (filter.include ?? []).map(nameGlob);
   const exclude = (filter.exclude ?? []).map(nameGlob);
   let seen = 0;
+  // A walk tests every file against every entry: a name with none of the entries' texts, outside home, is skipped.
+  const hints = hintsFor(compiled(ctx), ctx.home);
   const stack: { dir: string; depth: number }[] = [{ dir, depth: 0 }];
   const root = path.posix.normalize(dir);
   while (stack.length > 0) {
@@ -158,6 +183,7 @@ export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "po
       }
       if (include.length > 0 && !include.some((m) => m.match(e.name))) continue;
       if (exclude.some((m) => m.match(e.name))) continue;
+      if (hints !== undefined && !p.startsWith(hints.underHome) && !hints.names.some((n) => e.name.includes(n))) continue;
       const match = matchCredential(p, ctx);
       if (match) return { file: p, match };
     }

@@ -62,6 +62,12 @@ function matcher(glob: string, tree: boolean): (p: string) => boolean {
   return (p) => (needle === undefined || (tree ? p : lastComponent(p)).includes(needle)) && (mm ??= compile())(p);
 }
 
+// For a basename glob (`**/*.pem`, `**/.env.*`): text every matching file name contains, else undefined.
+export function basenameHint(glob: string): string | undefined {
+  if (!glob.startsWith("**/") || glob.slice(3).includes("/")) return undefined;
+  return caseInsensitiveHost() ? undefined : fixedText(glob, false);
+}
+
 /** Text every path the glob matches contains, or undefined when we cannot be sure. Not a tree (`x/*.pem`): the
  *  longest fixed run of the last component (`.pem`), found in the path's last component. A tree (`~/.ssh/**`): its
  *  directory's last component (`.ssh`), found anywhere in the path. Only plain components count: no classes,

@@ -42,15 +42,6 @@ export function physicalPath(abs: string, overlay?: LinkOverlay): Resolution {
 
 function followLinks(abs: string, overlay: LinkOverlay | undefined): Resolution {
   const lexical = path.resolve(abs) as AbsolutePath;
-  // An existing path without links a command adds: the kernel resolves it in one realpath(3) call. On Linux only,
-  // where it keeps the case as written (macOS's may not); anything it cannot resolve is walked below.
-  if ((overlay === undefined || overlay.size === 0) && process.platform === "linux") {
-    try {
-      return { kind: "path", path: fs.realpathSync.native(abs) as AbsolutePath, lexical };
-    } catch {
-      // a missing component, a loop, no permission: the walk says which
-    }
-  }
   const pending = abs.split(/\/+/).filter((c) => c !== "");
   let current = "/";
   let hops = 0;
@@ -94,6 +85,16 @@ function deepestAncestor(abs: string): Resolution {
 
 /** Resolve symlinks through every existing component; a path we cannot follow (loop) stays lexical. */
 export function realPath(p: AbsolutePath): AbsolutePath {
+  // The context's directories (home, project, data dir…) nearly always exist: realpath(3) resolves one in a single
+  // call, where the walk below costs an lstat per component. Linux only, where it keeps the case as written (macOS's
+  // may not). A path it cannot resolve (missing, a loop, no permission) is walked: the walk says which.
+  if (process.platform === "linux") {
+    try {
+      return fs.realpathSync.native(p) as AbsolutePath;
+    } catch {
+      // walked below
+    }
+  }
   const r = physicalPath(p);
   return r.kind === "path" ? r.path : p;
 }

@@ -1,7 +1,7 @@
 // Credential paths: the DESIGN.md list, exceptions, directory roots, policy additions with their layer.
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { credentialBelow, CREDENTIAL_PATHS, matchCredential } from "../../src/paths/credentials.js";
+import { credentialBelow, credentialFileUnder, CREDENTIAL_PATHS, matchCredential } from "../../src/paths/credentials.js";
 import { makeWorld, pathRule } from "./context.js";
 
 const w = makeWorld();
@@ -66,5 +66,20 @@ describe("matchCredential", () => {
 
   it("every built-in entry has an id in the credentials family", () => {
     for (const e of CREDENTIAL_PATHS) expect(e.id).toMatch(/^credentials\.[a-z-]+$/);
+  });
+
+  it("a walk finds the credential files in a tree, by name and by policy glob, and nothing in a clean one", () => {
+    const tree = r("walk");
+    w.file(path.join(tree, "a/b/readme.md"));
+    w.file(path.join(tree, "a/c/main.ts"));
+    expect(credentialFileUnder(tree, ctx)).toBeUndefined();
+    w.file(path.join(tree, "a/c/server.pem"));
+    expect(credentialFileUnder(tree, ctx)?.match.id).toBe("credentials.key-file");
+    // A policy entry of another shape than `**/name` turns the name shortcut off: it is still found.
+    const deep = r("walk2");
+    w.file(path.join(deep, "x/y/token.txt"));
+    const policyCtx = w.ctx({ policy: { credentialPaths: [pathRule(path.join(deep, "**/y/token.txt"), "user")] } });
+    expect(credentialFileUnder(deep, policyCtx)?.file).toBe(path.join(deep, "x/y/token.txt"));
+    expect(credentialFileUnder(deep, ctx)).toBeUndefined();
   });
 });
