@@ -71,10 +71,10 @@ const cache = new WeakMap<object, { home: string; entries: readonly Compiled[] }
 
 /** What a file must have for any entry to match it, when every entry says: lies under home, or has one of these
  *  texts in its name. Undefined when some entry (a policy glob of another shape) can match anything. */
-const walkHints = new WeakMap<readonly Compiled[], { readonly underHome: string; readonly names: readonly string[] } | undefined>();
+const nameHints = new WeakMap<readonly Compiled[], { readonly underHome: string; readonly names: readonly string[] } | undefined>();
 
 function hintsFor(entries: readonly Compiled[], home: string): { readonly underHome: string; readonly names: readonly string[] } | undefined {
-  if (walkHints.has(entries)) return walkHints.get(entries);
+  if (nameHints.has(entries)) return nameHints.get(entries);
   const underHome = home.endsWith("/") ? home : `${home}/`;
   const names: string[] = [];
   let hints: { underHome: string; names: string[] } | undefined = { underHome, names };
@@ -88,7 +88,7 @@ function hintsFor(entries: readonly Compiled[], home: string): { readonly underH
     }
     names.push(hint);
   }
-  walkHints.set(entries, hints);
+  nameHints.set(entries, hints);
   return hints;
 }
 
@@ -120,8 +120,16 @@ function compiled(ctx: Pick<Context, "home" | "policy">): readonly Compiled[] {
 /** The first credential entry that `p` (an absolute path, lexical or real) falls under. A tree entry
  *  (`~/.ssh/**`) matches the directory itself as well: Grep or Glob rooted there reads it all. */
 export function matchCredential(p: string, ctx: Pick<Context, "home" | "policy">): CredentialMatch | undefined {
+  const entries = compiled(ctx);
+  // Most paths (a source file, a directory walk's every file) lie outside home and have none of the entries' names:
+  // they are answered without building a single matcher.
+  const hints = hintsFor(entries, ctx.home);
   let base: string | undefined;
-  for (const e of compiled(ctx)) {
+  if (hints !== undefined && !p.startsWith(hints.underHome)) {
+    base = path.posix.basename(p);
+    if (!hints.names.some((n) => base!.includes(n))) return undefined;
+  }
+  for (const e of entries) {
     if (!e.matcher.matches(p)) continue;
     if (e.except.length > 0) {
       base ??= path.posix.basename(p);
@@ -161,8 +169,6 @@ export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "po
   const include = (filter.include ?? []).map(nameGlob);
   const exclude = (filter.exclude ?? []).map(nameGlob);
   let seen = 0;
-  // A walk tests every file against every entry: a name with none of the entries' texts, outside home, is skipped.
-  const hints = hintsFor(compiled(ctx), ctx.home);
   const stack: { dir: string; depth: number }[] = [{ dir, depth: 0 }];
   const root = path.posix.normalize(dir);
   while (stack.length > 0) {
@@ -183,7 +189,6 @@ export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "po
       }
       if (include.length > 0 && !include.some((m) => m.match(e.name))) continue;
       if (exclude.some((m) => m.match(e.name))) continue;
-      if (hints !== undefined && !p.startsWith(hints.underHome) && !hints.names.some((n) => e.name.includes(n))) continue;
       const match = matchCredential(p, ctx);
       if (match) return { file: p, match };
     }

@@ -332,6 +332,25 @@ function trap(name: string, args: readonly Word[]): Step {
   return wrap([codeChild(name, first)], { keepSelf: true });
 }
 
+/** firejail's options are all `--name` or `--name=value` (none takes the next word); after them comes the command.
+ *  Those that act on another sandbox or change the shell the command runs in are not followed: the checks ask. */
+function firejail(name: string, args: readonly Word[]): Step {
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.dynamic) return unresolved(`${name}'s option \`${a.text}\` is only known at run time`);
+    if (a.value === "--") {
+      i++;
+      break;
+    }
+    if (!a.value.startsWith("-")) break;
+    if (!a.value.startsWith("--") || /^--(join|shell|ls|get|put|bandwidth|dns\.print|fs\.print|list|tree|top|netstats|shutdown|version|help)/.test(a.value)) {
+      return unresolved(`hookwarden does not follow \`${name} ${a.value}\``);
+    }
+  }
+  return i < args.length ? wrap([execChild(name, args.slice(i))]) : SELF;
+}
+
 const STDIN_FILES = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 
 /** `source /dev/stdin <<< 'code'` / `. /dev/stdin` run what stdin carries in the current shell. */
@@ -365,6 +384,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = table({
   chroot: simple(W.CHROOT),
   caffeinate: simple(W.CAFFEINATE),
   unbuffer: simple(W.UNBUFFER),
+  torsocks: simple(W.TORSOCKS),
+  proxychains: simple(W.PROXYCHAINS),
+  proxychains4: simple(W.PROXYCHAINS),
+  tsocks: simple(W.TSOCKS),
+  firejail,
   flock,
   watch,
   script,

@@ -74,6 +74,16 @@ export const SCRIPT: OptionTable = {
 export const CHROOT: OptionTable = { long: ["--skip-chdir"], longValues: ["--userspec", "--groups"], selfLong: ["--help", "--version"], operands: 1 };
 export const CAFFEINATE: OptionTable = { flags: "dimsu", values: "tw" };
 export const UNBUFFER: OptionTable = { flags: "p" };
+/** Network redirectors: the command runs as itself, its traffic through a proxy or Tor. */
+export const TORSOCKS: OptionTable = {
+  flags: "idq",
+  values: "upaP",
+  long: ["--isolate", "--debug", "--quiet"],
+  longValues: ["--user", "--pass", "--address", "--port"],
+  selfLong: ["--shell", "--version", "--help"],
+};
+export const PROXYCHAINS: OptionTable = { flags: "q", values: "f" };
+export const TSOCKS: OptionTable = {};
 export const CHRT: OptionTable = { flags: "bdfiorRa", values: "TPD", long: ["--batch", "--deadline", "--fifo", "--idle", "--other", "--rr", "--reset-on-fork", "--all-tasks", "--verbose"], longValues: ["--sched-runtime", "--sched-period", "--sched-deadline"], selfShort: "pm", operands: 1 };
 
 /** Shells: `-o opt`/`-O shopt` take values; `-c` makes the first operand the code. */

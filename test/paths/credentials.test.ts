@@ -1,5 +1,7 @@
 // Credential paths: the DESIGN.md list, exceptions, directory roots, policy additions with their layer.
 import path from "node:path";
+import fc from "fast-check";
+import { Minimatch } from "minimatch";
 import { afterAll, describe, expect, it } from "vitest";
 import { credentialBelow, credentialFileUnder, CREDENTIAL_PATHS, matchCredential } from "../../src/paths/credentials.js";
 import { makeWorld, pathRule } from "./context.js";
@@ -81,5 +83,27 @@ describe("matchCredential", () => {
     const policyCtx = w.ctx({ policy: { credentialPaths: [pathRule(path.join(deep, "**/y/token.txt"), "user")] } });
     expect(credentialFileUnder(deep, policyCtx)?.file).toBe(path.join(deep, "x/y/token.txt"));
     expect(credentialFileUnder(deep, ctx)).toBeUndefined();
+  });
+
+  it("answers like every built-in entry tried with minimatch, shortcuts and all (random paths in and out of home)", () => {
+    const plain = w.ctx();
+    const mm = (g: string, p: string) => new Minimatch(g, { dot: true, nonegate: true, nocomment: true, noext: true }).match(p);
+    const reference = (p: string): string | undefined => {
+      for (const e of CREDENTIAL_PATHS) {
+        const glob = e.glob.startsWith("~/") ? path.posix.join(w.home, e.glob.slice(2)) : e.glob;
+        const hit = mm(glob, p) || (glob.endsWith("/**") && mm(glob.slice(0, -3), p));
+        if (hit && !(e.except ?? []).some((x) => mm(x, path.posix.basename(p)))) return e.id;
+      }
+      return undefined;
+    };
+    const seg = fc.constantFrom(".ssh", ".aws", "src", ".env", ".env.local", ".env.example", "id_rsa", "id_rsa.pub", "key.pem", "a.key", ".config", "gh", "hosts.yml", ".netrc", "x");
+    const start = fc.constantFrom(w.home, w.project, "/etc", "/");
+    fc.assert(
+      fc.property(start, fc.array(seg, { minLength: 1, maxLength: 4 }), (from, parts) => {
+        const p = path.posix.join(from, ...parts);
+        return matchCredential(p, plain)?.id === reference(p);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -41,6 +41,13 @@ describe("exec wrappers", () => {
     ["busybox rm -rf /x", "rm -rf /x", "busybox"],
     ["chroot /srv rm x", "rm x", "chroot"],
     ["caffeinate -i rm x", "rm x", "caffeinate"],
+    ["torsocks -i git push", "git push", "torsocks"],
+    ["torsocks -P 9050 --address 127.0.0.1 rm x", "rm x", "torsocks"],
+    ["proxychains4 -q -f /etc/p.conf rm x", "rm x", "proxychains4"],
+    ["proxychains rm x", "rm x", "proxychains"],
+    ["tsocks rm x", "rm x", "tsocks"],
+    ["firejail --profile=web --net=none rm x", "rm x", "firejail"],
+    ["firejail --private -- rm x", "rm x", "firejail"],
   ])("%s → %s", (src, expected, via) => {
     const cs = inner(src).filter((c) => c.via !== "");
     expect(cs.at(-1)).toMatchObject({ argv: expected, unresolved: false });
@@ -71,6 +78,11 @@ describe("exec wrappers", () => {
       const [c] = commandsOf(src);
       expect(c!.unresolved, src).toBeDefined();
       expect(c!.args.length, src).toBeGreaterThan(0);
+    }
+  });
+  it("firejail acting on another sandbox, or with a dynamic option, is not followed", () => {
+    for (const src of ["firejail --join=4242 rm x", "firejail --shell=/bin/evil rm x", "firejail -c rm x", "firejail $OPTS rm x"]) {
+      expect(commandsOf(src)[0]!.unresolved, src).toBeDefined();
     }
   });
   it("GNU time writing a file is not guessed at", () => {
