@@ -1050,17 +1050,7 @@ function packageEffects(rule: ProgramPathRule, program: string, all: readonly Ar
   const outside = (where: string): void => {
     fx.targets.push({ outside: where, verb: "install into", ruleId: rule.id, followsLink: true, tree: false });
   };
-  const dirValues = (names: readonly string[]): Arg[] => {
-    const out: Arg[] = [];
-    all.forEach((a, i) => {
-      const v = a.value ?? "";
-      for (const n of names) {
-        if (v === n && all[i + 1]) out.push(all[i + 1]!);
-        else if (n.startsWith("--") && v.startsWith(`${n}=`)) out.push({ ...a, value: v.slice(n.length + 1) });
-      }
-    });
-    return out;
-  };
+  const dirValues = (names: readonly string[]): Arg[] => dirValuesOf(all, names);
   if (program === "npm" || program === "pnpm" || program === "yarn") {
     const sub = positional[0];
     const yarnGlobal = program === "yarn" && sub === "global";
@@ -1103,6 +1093,7 @@ function packageEffects(rule: ProgramPathRule, program: string, all: readonly Ar
   outside(program === "cargo" ? "~/.cargo/bin" : program === "go" ? "$GOPATH/bin (~/go/bin)" : program === "gem" ? "the gem directory" : program === "pipx" ? "~/.local (pipx)" : "the system package directories");
 }
 
+/** The values of options `names` (`--prefix DIR`, `--prefix=DIR`) among `all`. */
 function dirValuesOf(all: readonly Arg[], names: readonly string[]): Arg[] {
   const out: Arg[] = [];
   all.forEach((a, i) => {

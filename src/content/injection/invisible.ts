@@ -125,14 +125,7 @@ export function detectInvisible(text: string, ctx: ScanContext): InjectionFindin
       continue;
     }
     if (isVS(cp)) {
-      let end = i + c.length;
-      let count = 1;
-      let supplementary = cp >= 0xe0100;
-      for (let next = text.codePointAt(end); next !== undefined && isVS(next); next = text.codePointAt(end)) {
-        end += next > 0xffff ? 2 : 1;
-        count++;
-        if (next >= 0xe0100) supplementary = true;
-      }
+      const { end, count, supplementary } = selectorRun(text, cp, i + c.length);
       CANDIDATE.lastIndex = end;
       if (selectorsHide(count, supplementary, charBefore(text, i))) {
         runs.push({ kind: "variation-selectors", start: i, end, count, severity: "high", note: `${count} variation selectors after one character` });
@@ -211,15 +204,10 @@ export function neutraliseInvisible(text: string): string {
       if (isSubdivisionFlag(text, i, text.slice(i, end))) continue;
       marker = `[hidden tag characters removed: "${decodeTags(text.slice(i, end)).slice(0, 200)}"]`;
     } else if (isVS(cp)) {
-      let count = 1;
-      let supplementary = cp >= 0xe0100;
-      for (let next = text.codePointAt(end); next !== undefined && isVS(next); next = text.codePointAt(end)) {
-        end += next > 0xffff ? 2 : 1;
-        count++;
-        if (next >= 0xe0100) supplementary = true;
-      }
+      const run = selectorRun(text, cp, end);
+      end = run.end;
       CANDIDATE.lastIndex = end;
-      if (selectorsHide(count, supplementary, charBefore(text, i))) marker = `[${count} hidden variation selectors removed]`;
+      if (selectorsHide(run.count, run.supplementary, charBefore(text, i))) marker = `[${run.count} hidden variation selectors removed]`;
     } else if (isPUA(cp)) {
       continue;
     } else if (isBidiControl(cp)) {
@@ -232,4 +220,16 @@ export function neutraliseInvisible(text: string): string {
     at = end;
   }
   return at === 0 ? text : out + text.slice(at);
+}
+
+/** The run of variation selectors that starts with `first` (already read) and goes on at `end`. */
+function selectorRun(text: string, first: number, end: number): { end: number; count: number; supplementary: boolean } {
+  let count = 1;
+  let supplementary = first >= 0xe0100;
+  for (let next = text.codePointAt(end); next !== undefined && isVS(next); next = text.codePointAt(end)) {
+    end += next > 0xffff ? 2 : 1;
+    count++;
+    if (next >= 0xe0100) supplementary = true;
+  }
+  return { end, count, supplementary };
 }
