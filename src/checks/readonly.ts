@@ -132,7 +132,7 @@ function gitVerdict(args: readonly Word[]): Verdict {
   if (!call.sub) return OK; // `git`, `git --version`
   if (call.sub.dynamic) return no(`the git subcommand \`${call.sub.text}\` is only known at run time`);
   const sub = call.sub.value;
-  const spec = Object.hasOwn(GIT_READ_ONLY, sub) ? GIT_READ_ONLY[sub] : undefined;
+  const spec = GIT_READ_ONLY[sub];
   if (!spec) return no(`\`git ${sub}\` is not a read-only git command`);
   for (const a of call.args) {
     if (a.dynamic) {

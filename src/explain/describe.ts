@@ -23,7 +23,7 @@ export function describeCommand(cmd: ShellCommand): string {
   else if (cmd.name.value === "") {
     phrase = cmd.assignments.length ? `sets ${cmd.assignments.map((a) => a.name).join(", ")}` : "opens files";
   } else {
-    const p = Object.hasOwn(PHRASES, cmd.name.value) ? PHRASES[cmd.name.value]!(cmd.args) : undefined;
+    const p = PHRASES[cmd.name.value]?.(cmd.args);
     phrase = p ?? `runs \`${shown(cmd)}\``;
   }
   const privileged = cmd.wrappers?.find((w) => w.privileged);

@@ -68,7 +68,7 @@ export const PHRASES: Readonly<Record<string, Phrase>> = table({
     let k = 0;
     while (k < a.length && a[k]!.value.startsWith("-")) k += ["-C", "-c", "--git-dir", "--work-tree", "--namespace"].includes(a[k]!.value) ? 2 : 1;
     const sub = a[k]?.value;
-    const phrase = sub !== undefined && Object.hasOwn(GIT, sub) ? GIT[sub] : undefined;
+    const phrase = sub !== undefined ? GIT[sub] : undefined;
     return phrase ? phrase(a.slice(k + 1)) : sub ? `runs \`git ${sub}\`` : undefined;
   },
   npm: PACKAGE_MANAGER,

@@ -9,8 +9,8 @@ import { isMcpServerKnown, rememberMcpServer } from "../state/trust.js";
 import { mcpServerOf } from "../checks/mcp.js";
 import { recordDecision } from "./audit.js";
 
-export async function postToolUseHook(raw: string): Promise<Record<string, unknown>> {
-  const parsed = parseHookInput("PostToolUse", raw);
+export async function postToolUseHook(raw: string, json?: unknown): Promise<Record<string, unknown>> {
+  const parsed = parseHookInput("PostToolUse", raw, json);
   if (!parsed.ok) return failureOutput("PostToolUse", parsed.error);
   const input = parsed.value;
   const ctx = loadContext(input);

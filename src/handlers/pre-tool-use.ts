@@ -8,8 +8,8 @@ import { elapsedMs, failureOutput } from "../protocol/run-hook.js";
 import { recordDecision } from "./audit.js";
 import type { Decision } from "../types.js";
 
-export async function preToolUse(raw: string): Promise<Record<string, unknown>> {
-  const parsed = parseHookInput("PreToolUse", raw);
+export async function preToolUse(raw: string, json?: unknown): Promise<Record<string, unknown>> {
+  const parsed = parseHookInput("PreToolUse", raw, json);
   if (!parsed.ok) return failureOutput("PreToolUse", parsed.error);
   const input = parsed.value;
   const ctx = loadContext(input);

@@ -7,8 +7,8 @@ import { sessionStart } from "../session-start.js";
 import { pruneAudit } from "../audit/log.js";
 import { pruneTaints } from "../state/taint.js";
 
-export function sessionStartHook(raw: string): Record<string, unknown> {
-  const parsed = parseHookInput("SessionStart", raw);
+export function sessionStartHook(raw: string, json?: unknown): Record<string, unknown> {
+  const parsed = parseHookInput("SessionStart", raw, json);
   if (!parsed.ok) return failureOutput("SessionStart", parsed.error);
   const ctx = loadContext(parsed.value);
   try {

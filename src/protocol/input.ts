@@ -45,13 +45,15 @@ function eventSchema(event: HookEvent): ReturnType<(typeof EVENT_SCHEMAS)[HookEv
   return schema;
 }
 
-/** Parse raw stdin for the event this executable serves. Never throws. */
-export function parseHookInput<E extends HookEvent>(event: E, raw: string): Result<InputOf<E>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    return { ok: false, error: `stdin is not valid JSON (${(error as Error).message.slice(0, 120)})` };
+/** Parse raw stdin for the event this executable serves; `json` when the stdin reader has parsed it already. Never
+ *  throws. */
+export function parseHookInput<E extends HookEvent>(event: E, raw: string, json?: unknown): Result<InputOf<E>> {
+  if (json === undefined) {
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      return { ok: false, error: `stdin is not valid JSON (${(error as Error).message.slice(0, 120)})` };
+    }
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, error: "stdin is not a JSON object" };

@@ -7,7 +7,8 @@ export const MAX_STDIN_BYTES = 32 * 1024 * 1024;
 /** Well under the `timeout` registered in hooks.json (30 s): Claude Code runs the tool when a hook times out. */
 export const DEADLINE_MS = 10_000;
 
-export type HookHandler = (raw: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
+/** `json`: stdin already parsed, when the reader had to parse it to know it was whole (parseHookInput takes it). */
+export type HookHandler = (raw: string, json?: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 /** The answer when anything goes wrong: PreToolUse denies (fail closed); other events cannot block a tool call,
  *  so they tell the user instead of failing silently. */
@@ -26,7 +27,7 @@ function writeOnce(output: Record<string, unknown>): void {
   fs.writeSync(1, `${JSON.stringify(output)}\n`);
 }
 
-type StdinResult = { ok: true; text: string } | { ok: false; error: string };
+type StdinResult = { ok: true; text: string; json?: unknown } | { ok: false; error: string };
 
 /** Bytes the first read may take: more than any hook input but a large Write or a long transcript excerpt. */
 const FIRST_READ_BYTES = 1 << 20;
@@ -53,16 +54,12 @@ function readStdin(): Promise<StdinResult> {
   if (n === 0) return Promise.resolve({ ok: true, text: "" });
   const first = buffer.subarray(0, n);
   const text = first.toString("utf8");
-  return isWholeJson(text) ? Promise.resolve({ ok: true, text }) : readStdinStream([first]);
-}
-
-/** One complete JSON value: nothing more can follow it in a valid input, so there is no need to wait for the end. */
-function isWholeJson(text: string): boolean {
+  // One complete JSON value: nothing more can follow it in a valid input, so there is no need to wait for the end.
+  // The parsed value goes on to parseHookInput, which then does not parse the text again.
   try {
-    JSON.parse(text);
-    return true;
+    return Promise.resolve({ ok: true, text, json: JSON.parse(text) as unknown });
   } catch {
-    return false;
+    return readStdinStream([first]);
   }
 }
 
@@ -109,7 +106,7 @@ export function runHook(event: HookEvent, handler: HookHandler): void {
   readStdin()
     .then(async (input) => {
       if (!input.ok) return finish(failureOutput(event, input.error));
-      const output = await handler(input.text);
+      const output = await handler(input.text, input.json);
       finish(output);
     })
     .catch((error: unknown) => finish(failureOutput(event, `internal error: ${error instanceof Error ? error.message : String(error)}`)));

@@ -409,11 +409,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = table({
 /** What `argv` runs besides itself. `name` is argv[0]'s program name (basename, literal). */
 export function unwrapStep(name: string, args: readonly Word[], stdin: StdinInfo): Step {
   if (SHELLS.has(name)) return shell(name, args, stdin);
-  const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
+  const handler = HANDLERS[name];
   return handler ? handler(name, args, stdin) : SELF;
 }
 
 /** Whether `unwrapStep` can say anything but "self" for this program: the analysis skips it for the rest. */
 export function isWrapper(name: string): boolean {
-  return SHELLS.has(name) || Object.hasOwn(HANDLERS, name);
+  return SHELLS.has(name) || HANDLERS[name] !== undefined;
 }

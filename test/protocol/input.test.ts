@@ -10,6 +10,14 @@ describe("hook input", () => {
     if (r.ok) expect((r.value as Record<string, unknown>).brand_new).toBe(1);
   });
 
+  it("takes a value the stdin reader already parsed instead of parsing the text again", () => {
+    const r = parseHookInput("PreToolUse", "(the text is not read again)", { ...pre });
+    expect(r.ok).toBe(true);
+    const bad = parseHookInput("PreToolUse", JSON.stringify(pre), [1, 2]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/not a JSON object/);
+  });
+
   it("does not depend on fields it never reads: a new type for one of them still parses", () => {
     const r = parseHookInput("PreToolUse", JSON.stringify({ ...pre, transcript_path: null, tool_use_id: 7, agent_id: { id: 1 }, prompt_id: ["p"] }));
     expect(r.ok).toBe(true);
