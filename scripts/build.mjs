@@ -4,7 +4,7 @@ import { build, transform } from "esbuild";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const check = process.argv.includes("--check");
@@ -48,14 +48,25 @@ const minimatchAsSeparateFile = {
 // module, once per importing file: ~3 ms per hook start. These shims give each builtin one ESM face instead (named
 // exports are the module's plain data properties; getters such as fs.promises stay lazy behind the default export).
 const BUILTINS = ["fs", "path", "os", "crypto", "url", "util", "module", "vm", "child_process", "events", "stream", "readline", "buffer", "zlib", "assert"];
+// Read in a fresh CommonJS process: in this (ESM) one, importing a builtin has already turned its lazy getters (fs.Dir,
+// which loads internal/fs/dir, ~1.5 ms) into plain values.
+const plainExports = (name) =>
+  JSON.parse(
+    execFileSync(process.execPath, ["-e", `const m = require("node:${name}"); console.log(JSON.stringify(Object.keys(m).filter((k) => /^[A-Za-z_$][\\w$]*$/.test(k) && k !== "default" && !Object.getOwnPropertyDescriptor(m, k).get)))`], { encoding: "utf8" }),
+  );
+// Builtins bare node has not started: their module start-up (node:os ~2 M instructions) is paid only when used.
+const LAZY = new Set(["os"]);
 const builtinShims = {
   name: "builtin-shims",
   setup(b) {
     const filter = new RegExp(`^(node:)?(${BUILTINS.join("|")})$`);
     b.onResolve({ filter }, (args) => (args.kind === "import-statement" ? { path: args.path.replace(/^node:/, ""), namespace: "builtin-shim" } : undefined));
     b.onLoad({ filter: /.*/, namespace: "builtin-shim" }, (args) => {
-      const mod = createRequire(import.meta.url)(`node:${args.path}`);
-      const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== "default" && !Object.getOwnPropertyDescriptor(mod, k)?.get);
+      if (LAZY.has(args.path)) {
+        // Default import only (`os.hostname()`): the module starts on the first property read.
+        return { contents: `let m;\nexport default new Proxy({}, { get: (_, key) => (m ??= require("node:${args.path}"))[key] });\n`, loader: "js" };
+      }
+      const names = plainExports(args.path);
       return { contents: `const m = require("node:${args.path}");\nexport default m;\nexport const { ${names.join(", ")} } = m;\n`, loader: "js" };
     });
   },
@@ -87,6 +98,14 @@ await build({
   define: { __VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version) },
   logLevel: "warning",
 });
+// ASCII only: esbuild leaves non-ASCII characters inside regular expressions, and one such character makes V8 hold
+// the whole bundle as a two-byte string — twice the memory, and past the young generation's large-object budget
+// that forces a garbage collection in a Bash call. `\\uXXXX` means the same code unit in a regexp or string literal.
+for (const f of fs.readdirSync(outdir)) {
+  const file = path.join(outdir, f);
+  const code = fs.readFileSync(file, "utf8");
+  if (/[^\x00-\x7f]/.test(code)) fs.writeFileSync(file, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
 const loader = fs.readFileSync(path.join(root, "scripts", "loader.template.cjs"), "utf8");
 for (const h of HOOKS) {
   const { code } = await transform(loader.replace("__HOOKWARDEN_MAIN__", JSON.stringify(`${h}.main.cjs`)), { loader: "js", minify: true, target: "node20", format: "cjs" });

@@ -1,9 +1,9 @@
 // Context: everything a check may know besides the tool input — project root, mode, policy layers, trust, taint.
 // The only stage besides audit that reads the file system for the hook (settings, trust store, taint file).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Context } from "./context-types.js";
+import { homeDir, tmpDir as tempDir } from "./host.js";
 import { realPath, absolutePath } from "./paths/resolve.js";
 import { configDirFor, layerFiles, managedDirFor } from "./policy/files.js";
 import { loadPolicy } from "./policy/load.js";
@@ -21,13 +21,13 @@ export interface ContextInput {
 }
 
 export function loadContext(input: ContextInput, env: NodeJS.ProcessEnv = process.env): Context {
-  const home = realPath(absolutePath(env.HOME || os.homedir(), "/"));
+  const home = realPath(absolutePath(homeDir(env), "/"));
   const cwd = realPath(absolutePath(input.cwd, "/"));
   const projectRoot = realPath(absolutePath(env.CLAUDE_PROJECT_DIR || input.cwd, cwd));
   const configDir = realPath(absolutePath(configDirFor(env, home), cwd));
   const managedDir = realPath(absolutePath(managedDirFor(env), "/"));
   const dataDir = realPath(absolutePath(dataDirFrom(env, home), cwd));
-  const tmpDir = realPath(absolutePath(os.tmpdir(), "/"));
+  const tmpDir = realPath(absolutePath(tempDir(env), "/"));
   const trusted = isProjectTrusted(dataDir, projectRoot);
   const policy = loadPolicy({
     layers: layerFiles({ managedDir, configDir, projectRoot, managedDropIns: dropIns(managedDir) }),

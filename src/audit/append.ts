@@ -5,8 +5,8 @@
 // for a prune's (one failed open) and wait while it replaces the file. Retention: prune.ts. Throws on I/O failure:
 // the caller (src/handlers/audit.ts) reports it and carries on.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { hostName } from "../host.js";
 import { ensurePrivateDir, makeDirs } from "../state/data-dir.js";
 import { isLockHeld, waitForUnlock } from "../state/lock.js";
 import { pruneAudit } from "./prune.js";
@@ -101,7 +101,7 @@ function buildRecord(e: AuditEntry, uid: string, summaryMax: number, bodyMax: nu
     Resource: {
       "service.name": "hookwarden",
       "service.version": typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev",
-      "host.name": os.hostname(),
+      "host.name": hostName(),
     },
   };
 }

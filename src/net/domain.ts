@@ -83,7 +83,9 @@ const CONFUSABLES: Readonly<Record<string, string>> = table({
   Α: "a", Β: "b", Ε: "e", Η: "h", Ι: "i", Κ: "k", Μ: "m", Ν: "n", Ο: "o", Ρ: "p", Τ: "t", Χ: "x", Υ: "y", Ζ: "z",
   "ℓ": "l", "ⅰ": "i", "ⅼ": "l", "ｏ": "o",
 });
-const SCRIPTS: readonly (readonly [string, RegExp])[] = [
+// Built on first use (an IDN host): \p{…} literals have ICU build their sets when evaluated, at every hook's start-up.
+let scripts: readonly (readonly [string, RegExp])[] | undefined;
+const SCRIPTS = () => (scripts ??= [
   ["Latin", /\p{Script=Latin}/u],
   ["Cyrillic", /\p{Script=Cyrillic}/u],
   ["Greek", /\p{Script=Greek}/u],
@@ -92,7 +94,7 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
   ["Han", /\p{Script=Han}/u],
   ["Arabic", /\p{Script=Arabic}/u],
   ["Hebrew", /\p{Script=Hebrew}/u],
-];
+]);
 
 function idnFacts(host: string): { unicode?: string; lookalike?: HostFacts["lookalike"] } {
   if (!host.split(".").some((l) => l.startsWith("xn--"))) return {};
@@ -100,7 +102,7 @@ function idnFacts(host: string): { unicode?: string; lookalike?: HostFacts["look
   if (unicode === "" || unicode === host) return { unicode: host };
   const mixed: string[] = [];
   for (const label of unicode.split(".")) {
-    const found = SCRIPTS.filter(([, re]) => re.test(label)).map(([name]) => name);
+    const found = SCRIPTS().filter(([, re]) => re.test(label)).map(([name]) => name);
     if (found.length > 1) for (const s of found) if (!mixed.includes(s)) mixed.push(s);
   }
   const skeleton = [...unicode.normalize("NFKC")].map((ch) => CONFUSABLES[ch] ?? ch).join("");

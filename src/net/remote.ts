@@ -77,5 +77,7 @@ export function imageRegistry(ref: string, fallback: string): string {
 
 /** A host-ish word for probes (`dig example.org`, `ping 10.0.0.1`): anything with a dot or colon, or a bare name. */
 export function looksLikeHost(word: string): boolean {
-  return /^[\p{L}\p{N}_.:[\]-]+$/u.test(word) && !/^\d+$/.test(word);
+  // ASCII first: the \p{…} classes cost ICU work the first time they are evaluated (for \p{L}\p{N}, ASCII is [A-Za-z0-9]).
+  const hostChars = /^[\w.:[\]-]+$/.test(word) || (/[^\x00-\x7f]/.test(word) && /^[\p{L}\p{N}_.:[\]-]+$/u.test(word));
+  return hostChars && !/^\d+$/.test(word);
 }

@@ -3,7 +3,7 @@
 // left behind; its holder's critical section takes milliseconds, so a lock older than `staleMs` or whose process is
 // gone is broken. Not a general mutex: no fairness, no re-entrancy.
 import fs from "node:fs";
-import os from "node:os";
+import { hostName } from "../host.js";
 import { randomHex } from "./data-dir.js";
 
 export interface LockOptions {
@@ -30,7 +30,7 @@ export function withLock<T>(target: string, fn: () => T, opts: LockOptions = {})
   const lockFile = `${target}.lock`;
   const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS;
   const staleMs = opts.staleMs ?? DEFAULT_STALE_MS;
-  const token = `${process.pid} ${os.hostname()} ${Date.now()} ${randomHex(12)}`;
+  const token = `${process.pid} ${hostName()} ${Date.now()} ${randomHex(12)}`;
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     const got = tryCreate(lockFile, token);
@@ -119,7 +119,7 @@ function breakIfStale(lockFile: string, staleMs: number): boolean {
 function isStale(content: string, mtimeMs: number, staleMs: number): boolean {
   if (Date.now() - mtimeMs > staleMs) return true;
   const [pid, host] = content.split(" ");
-  if (!pid || host !== os.hostname() || !/^\d+$/.test(pid)) return false; // half-written or another host's: age only
+  if (!pid || host !== hostName() || !/^\d+$/.test(pid)) return false; // half-written or another host's: age only
   try {
     process.kill(Number(pid), 0);
     return false;

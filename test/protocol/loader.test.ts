@@ -75,3 +75,20 @@ describe("code cache", () => {
     expect(decide(call("Bash", { command: "cat ~/.ssh/id_rsa" }), env)).toBe("deny");
   });
 });
+
+describe("bundles", () => {
+  it("are ASCII, so V8 holds each as a one-byte string (a single non-ASCII character doubles a bundle in memory)", () => {
+    const bundles = fs.readdirSync(DIST).filter((f) => f.endsWith(".cjs"));
+    expect(bundles.length).toBeGreaterThan(5);
+    for (const f of bundles) expect(/[^\x00-\x7f]/.exec(fs.readFileSync(path.join(DIST, f), "utf8"))?.[0], f).toBeUndefined();
+  });
+
+  it("start neither node:os nor node:module in a Read call (their start-up is a hook's largest fixed cost after V8's)", () => {
+    const probe = path.join(sb.root, "modules-probe.cjs");
+    fs.writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(2, '\\nMODULES ' + JSON.stringify(process.moduleLoadList)))");
+    const r = spawnSync(process.execPath, ["-r", probe, path.join(DIST, "pre-tool-use.cjs")], { input: call("Read", { file_path: path.join(sb.project, "README.md") }), env: sb.env, cwd: sb.project, encoding: "utf8" });
+    const loaded: string[] = JSON.parse(/MODULES (.*)/.exec(r.stderr)![1]!);
+    expect(loaded).toContain("NativeModule vm");
+    for (const m of ["NativeModule os", "NativeModule module", "NativeModule internal/fs/dir"]) expect(loaded).not.toContain(m);
+  });
+});

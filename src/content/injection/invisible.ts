@@ -11,13 +11,20 @@ import type { ScanContext } from "./context.js";
 const CANDIDATE =
   /[\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\uE000-\uF8FF]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}\u{F0000}-\u{10FFFD}\u{1D173}-\u{1D17A}]/gu;
 
-const EMOJI = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator})$/u;
-const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
-/** A letter or mark of a script other than Latin: ZWJ/ZWNJ/CGJ are part of how Arabic, Persian and Indic text is written. */
-const NON_LATIN_LETTER = /^(?![\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}])[\p{L}\p{M}]$/u;
-const HAN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
-const HANGUL = /^(?![\u115F\u1160\u3164\uFFA0])\p{Script=Hangul}$/u; // a letter, not another filler
-const LATIN_LETTER = /^\p{Script=Latin}$/u;
+// Built on first use: evaluating a literal with \p{…} classes has ICU build its character sets, work every hook
+// process would pay at start-up (~3 M instructions for these) whether or not its text holds a candidate.
+const buildClasses = () => ({
+  EMOJI: /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator})$/u,
+  RTL_LETTER: /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u,
+  /** A letter or mark of a script other than Latin: ZWJ/ZWNJ/CGJ are part of how Arabic, Persian and Indic text is written. */
+  NON_LATIN_LETTER: /^(?![\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}])[\p{L}\p{M}]$/u,
+  HAN: /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u,
+  HANGUL: /^(?![\u115F\u1160\u3164\uFFA0])\p{Script=Hangul}$/u, // a letter, not another filler
+  LATIN_LETTER: /^\p{Script=Latin}$/u,
+  MONGOLIAN: /\p{Script=Mongolian}/u,
+});
+let classes: ReturnType<typeof buildClasses> | undefined;
+const re = () => (classes ??= buildClasses());
 
 const isTag = (cp: number) => cp >= 0xe0000 && cp <= 0xe007f;
 const isVS = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
@@ -56,17 +63,17 @@ function baseBefore(text: string, i: number): string {
 }
 
 function lineHasRtl(text: string, i: number): boolean {
-  return RTL_LETTER.test(text.slice(Math.max(0, i - 200), Math.min(text.length, i + 200)));
+  return re().RTL_LETTER.test(text.slice(Math.max(0, i - 200), Math.min(text.length, i + 200)));
 }
 
 /** A zero-width character that is part of the writing around it, not a carrier. */
 function justifiedZeroWidth(text: string, i: number, cp: number, width: number): boolean {
   const before = baseBefore(text, i);
   const after = charAt(text, i + width);
-  if (cp === 0x200d && EMOJI.test(before) && EMOJI.test(after)) return true; // 👩‍💻, 🏳️‍🌈
-  if ((cp === 0x200c || cp === 0x200d || cp === 0x034f) && (NON_LATIN_LETTER.test(before) || NON_LATIN_LETTER.test(after))) return true;
-  if ((cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0) && (HANGUL.test(before) || HANGUL.test(after))) return true;
-  if (cp === 0x180e && /\p{Script=Mongolian}/u.test(before + after)) return true;
+  if (cp === 0x200d && re().EMOJI.test(before) && re().EMOJI.test(after)) return true; // 👩‍💻, 🏳️‍🌈
+  if ((cp === 0x200c || cp === 0x200d || cp === 0x034f) && (re().NON_LATIN_LETTER.test(before) || re().NON_LATIN_LETTER.test(after))) return true;
+  if ((cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0) && (re().HANGUL.test(before) || re().HANGUL.test(after))) return true;
+  if (cp === 0x180e && re().MONGOLIAN.test(before + after)) return true;
   if (cp === 0xfeff && i === 0) return true; // a byte-order mark
   if (isMark(cp) && lineHasRtl(text, i)) return true; // RLM/LRM/ALM in Hebrew or Arabic text
   return false;
@@ -80,7 +87,7 @@ function isSubdivisionFlag(text: string, start: number, tags: string): boolean {
 
 /** One selector picks a glyph (❤️, 葛󠄀 after a Han ideograph); a run of them is bytes hidden behind a character. */
 function selectorsHide(count: number, supplementary: boolean, before: string): boolean {
-  if (count === 1) return supplementary && !HAN.test(before);
+  if (count === 1) return supplementary && !re().HAN.test(before);
   return count >= 3 || supplementary;
 }
 
@@ -154,7 +161,7 @@ export function detectInvisible(text: string, ctx: ScanContext): InjectionFindin
     }
     // The zero-width class: ZWSP, ZWNJ, ZWJ, WJ, BOM, LRM/RLM, invisible operators, fillers, annotation marks.
     if (justifiedZeroWidth(text, i, cp, c.length)) continue;
-    if (LATIN_LETTER.test(charBefore(text, i)) && LATIN_LETTER.test(charAt(text, i + c.length))) {
+    if (re().LATIN_LETTER.test(charBefore(text, i)) && re().LATIN_LETTER.test(charAt(text, i + c.length))) {
       interleaved++;
       if (interleavedAt < 0) interleavedAt = i;
     }
