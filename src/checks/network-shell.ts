@@ -10,7 +10,7 @@ import { scanArgs, type OptionUse, type Scan } from "../net/argv.js";
 import { computed, packageHosts, placeOf, remotePlace } from "../net/places.js";
 import { copyRemote, gitRemote, imageRegistry, looksLikeHost, sshDestination, urlRemote, type Remote } from "../net/remote.js";
 import { preview } from "../net/url.js";
-import { MODULE_LAUNCHERS, NETWORK_PROGRAMS, WRAPPERS, type NetworkProgramRule, type NetworkSubcommand } from "./network.rules.js";
+import { MODULE_LAUNCHERS, NETWORK_PROGRAMS, WRAPPERS, type LazyRule, type NetworkProgramRule, type NetworkSubcommand } from "./network.rules.js";
 
 /** A program with its arguments, after wrappers (`sudo`, `env`, `command`) and `python -m` are peeled off. */
 interface Invocation {
@@ -32,7 +32,7 @@ interface Target {
   readonly note?: string;
 }
 
-const BY_PROGRAM: ReadonlyMap<string, NetworkProgramRule> = new Map(NETWORK_PROGRAMS.flatMap((r) => r.programs.map((p) => [p, r] as const)));
+const BY_PROGRAM: ReadonlyMap<string, LazyRule> = new Map(NETWORK_PROGRAMS.flatMap((r) => r.programs.map((p) => [p, r] as const)));
 const MAX_UNWRAP = 8;
 
 export function checkShellNetwork(commands: readonly ShellCommand[], ctx: Context): Finding[] {
@@ -111,7 +111,7 @@ const PROGRAM_NAMES = new Map<string, string>();
 
 /** Exact name first, then without a version suffix (`pip3.12`, `python3`, `easy_install-3.8`). */
 function ruleFor(program: string): NetworkProgramRule | undefined {
-  return BY_PROGRAM.get(program) ?? BY_PROGRAM.get(program.replace(/-?[0-9][0-9.]*$/, ""));
+  return (BY_PROGRAM.get(program) ?? BY_PROGRAM.get(program.replace(/-?[0-9][0-9.]*$/, "")))?.rule();
 }
 
 function unwrap(start: Invocation): Invocation | undefined {

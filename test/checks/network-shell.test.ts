@@ -17,7 +17,7 @@ function reason(source: string): string {
 }
 
 describe("table examples (every entry's match / notMatch)", () => {
-  const cases = NETWORK_PROGRAMS.flatMap((r) => [
+  const cases = NETWORK_PROGRAMS.map((e) => e.rule()).flatMap((r) => [
     ...r.match.map((c) => [r.id, c, true] as const),
     ...r.notMatch.map((c) => [r.id, c, false] as const),
   ]);
@@ -27,7 +27,8 @@ describe("table examples (every entry's match / notMatch)", () => {
 
   it("every entry has examples both ways and a unique id", () => {
     const ids = new Set<string>();
-    for (const r of NETWORK_PROGRAMS) {
+    for (const r of NETWORK_PROGRAMS.map((e) => e.rule())) {
+      expect(r.programs.length, r.id).toBeGreaterThan(0);
       expect(r.match.length, r.id).toBeGreaterThan(0);
       expect(r.notMatch.length, r.id).toBeGreaterThan(0);
       expect(ids.has(r.id), r.id).toBe(false);
