@@ -16,7 +16,9 @@ type PatternRule = {
   readonly hint: readonly string[];
   /** The hints are lower case and looked for in the lower-cased text. */
   readonly caseless?: boolean;
-  readonly re: RegExp; // global; the secret is capture group `group` (0 = whole match)
+  /** Global; the secret is capture group `group` (0 = whole match). Built on the first text that holds a hint:
+   *  constructing a RegExp parses it, and most hook calls never need most of these. */
+  readonly re: () => RegExp;
   readonly group: number;
   /** Length of the provider prefix at the start of the secret: placeholders are looked for after it. */
   readonly prefix: number;
@@ -30,42 +32,42 @@ const TOKEN_START = "(?<![A-Za-z0-9_-])";
 
 /** Provider tokens: a prefix that only that provider issues, then its alphabet. */
 const PATTERN_RULES: readonly PatternRule[] = [
-  { kind: "github-token", hint: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: new RegExp(`${TOKEN_START}gh[pousr]_[A-Za-z0-9]{30,255}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
-  { kind: "github-token", hint: ["github_pat_"], re: new RegExp(`${TOKEN_START}github_pat_[A-Za-z0-9_]{22,255}${TOKEN_END}`, "dg"), group: 0, prefix: 11 },
-  { kind: "gitlab-token", hint: ["glpat-"], re: new RegExp(`${TOKEN_START}glpat-[A-Za-z0-9_-]{20,64}${TOKEN_END}`, "dg"), group: 0, prefix: 6 },
-  { kind: "aws-access-key-id", hint: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg, group: 0, prefix: 4 },
+  { kind: "github-token", hint: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: () => new RegExp(`${TOKEN_START}gh[pousr]_[A-Za-z0-9]{30,255}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "github-token", hint: ["github_pat_"], re: () => new RegExp(`${TOKEN_START}github_pat_[A-Za-z0-9_]{22,255}${TOKEN_END}`, "dg"), group: 0, prefix: 11 },
+  { kind: "gitlab-token", hint: ["glpat-"], re: () => new RegExp(`${TOKEN_START}glpat-[A-Za-z0-9_-]{20,64}${TOKEN_END}`, "dg"), group: 0, prefix: 6 },
+  { kind: "aws-access-key-id", hint: ["AKIA", "ASIA", "ABIA", "ACCA"], re: () => /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/dg, group: 0, prefix: 4 },
   {
     kind: "aws-secret-access-key",
     hint: ["aws_secret", "awssecret"],
     caseless: true,
-    re: /aws_?secret_?(?:access_?)?key["']?\s{0,4}(?:[:=]|=>)\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
+    re: () => /aws_?secret_?(?:access_?)?key["']?\s{0,4}(?:[:=]|=>)\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
     group: 1,
     prefix: 0,
   },
-  { kind: "slack-token", hint: ["xox"], re: new RegExp(`${TOKEN_START}xox[abposre]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
-  { kind: "slack-token", hint: ["xapp-"], re: new RegExp(`${TOKEN_START}xapp-[0-9]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
-  { kind: "slack-webhook", hint: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/_-]{20,200}/dg, group: 0, prefix: 30 },
-  { kind: "stripe-key", hint: ["_live_"], re: new RegExp(`${TOKEN_START}(?:sk|rk)_live_[A-Za-z0-9]{16,250}${TOKEN_END}`, "dg"), group: 0, prefix: 8 },
-  { kind: "anthropic-key", hint: ["sk-ant-"], re: new RegExp(`${TOKEN_START}sk-ant-[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
+  { kind: "slack-token", hint: ["xox"], re: () => new RegExp(`${TOKEN_START}xox[abposre]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "slack-token", hint: ["xapp-"], re: () => new RegExp(`${TOKEN_START}xapp-[0-9]-[A-Za-z0-9-]{10,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "slack-webhook", hint: ["hooks.slack.com/"], re: () => /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/_-]{20,200}/dg, group: 0, prefix: 30 },
+  { kind: "stripe-key", hint: ["_live_"], re: () => new RegExp(`${TOKEN_START}(?:sk|rk)_live_[A-Za-z0-9]{16,250}${TOKEN_END}`, "dg"), group: 0, prefix: 8 },
+  { kind: "anthropic-key", hint: ["sk-ant-"], re: () => new RegExp(`${TOKEN_START}sk-ant-[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
   {
     // Legacy `sk-<48>`, `sk-proj-…`, `sk-svcacct-…`: the body must mix letters and digits ("sk-learn-something" is a word).
     kind: "openai-key",
     hint: ["sk-"],
-    re: new RegExp(`${TOKEN_START}sk-(?!ant-)[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"),
+    re: () => new RegExp(`${TOKEN_START}sk-(?!ant-)[A-Za-z0-9_-]{20,250}${TOKEN_END}`, "dg"),
     group: 0,
     prefix: 3,
     accept: (secret) => /[0-9]/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret.slice(3)) && !/--/.test(secret),
   },
-  { kind: "google-api-key", hint: ["AIza"], re: new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
-  { kind: "npm-token", hint: ["npm_"], re: new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
-  { kind: "huggingface-token", hint: ["hf_"], re: new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
-  { kind: "digitalocean-token", hint: ["_v1_"], re: new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
-  { kind: "pypi-token", hint: ["pypi-AgE"], re: new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
-  { kind: "sendgrid-key", hint: ["SG."], re: new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
+  { kind: "google-api-key", hint: ["AIza"], re: () => new RegExp(`${TOKEN_START}AIza[0-9A-Za-z_-]{35}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "npm-token", hint: ["npm_"], re: () => new RegExp(`${TOKEN_START}npm_[A-Za-z0-9]{36}${TOKEN_END}`, "dg"), group: 0, prefix: 4 },
+  { kind: "huggingface-token", hint: ["hf_"], re: () => new RegExp(`${TOKEN_START}hf_[A-Za-z0-9]{30,40}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
+  { kind: "digitalocean-token", hint: ["_v1_"], re: () => new RegExp(`${TOKEN_START}do[opr]_v1_[a-f0-9]{64}${TOKEN_END}`, "dg"), group: 0, prefix: 7 },
+  { kind: "pypi-token", hint: ["pypi-AgE"], re: () => new RegExp(`${TOKEN_START}pypi-AgE[A-Za-z0-9_-]{50,250}${TOKEN_END}`, "dg"), group: 0, prefix: 5 },
+  { kind: "sendgrid-key", hint: ["SG."], re: () => new RegExp(`${TOKEN_START}SG\\.[A-Za-z0-9_-]{20,24}\\.[A-Za-z0-9_-]{39,50}${TOKEN_END}`, "dg"), group: 0, prefix: 3 },
   {
     kind: "jwt",
     hint: ["eyJ"],
-    re: new RegExp(`${TOKEN_START}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{4,8192}\\.[A-Za-z0-9_-]{10,2048}${TOKEN_END}`, "dg"),
+    re: () => new RegExp(`${TOKEN_START}eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{4,8192}\\.[A-Za-z0-9_-]{10,2048}${TOKEN_END}`, "dg"),
     group: 0,
     prefix: 3,
     accept: (secret) => !isSampleJwt(secret),
@@ -74,7 +76,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
     kind: "bearer-token",
     hint: AUTHORIZATION, // accept() wants it on the line
     caseless: true,
-    re: /\b(?:[Bb]earer|[Tt]oken)\s{1,4}([A-Za-z0-9._~+/-]{20,2048}=*)(?![A-Za-z0-9._~+/=-])/dg,
+    re: () => /\b(?:[Bb]earer|[Tt]oken)\s{1,4}([A-Za-z0-9._~+/-]{20,2048}=*)(?![A-Za-z0-9._~+/=-])/dg,
     group: 1,
     prefix: 0,
     accept: (secret, m) => /authori[sz]ation/i.test(lineBefore(m.input, m.index)) && hasEntropyMix(secret),
@@ -83,7 +85,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
     kind: "basic-auth",
     hint: AUTHORIZATION,
     caseless: true,
-    re: /\bBasic\s{1,4}([A-Za-z0-9+/]{12,1024}={0,2})(?![A-Za-z0-9+/=])/dg,
+    re: () => /\bBasic\s{1,4}([A-Za-z0-9+/]{12,1024}={0,2})(?![A-Za-z0-9+/=])/dg,
     group: 1,
     prefix: 0,
     accept: (_secret, m) => /authori[sz]ation/i.test(lineBefore(m.input, m.index)),
@@ -93,7 +95,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
     kind: "connection-string-password",
     hint: ["://"],
     // Found at "://", the scheme checked behind it (a lookbehind *first* would run at every position: 30× slower).
-    re: /:\/\/(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/)[^\s:/@'"`<>]{0,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
+    re: () => /:\/\/(?<=\b[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/)[^\s:/@'"`<>]{0,128}:([^\s@/'"`<>]{1,256})@[^\s/'"`<>@]/dg,
     group: 1,
     prefix: 0,
     // Docs write `user:pass@`, `abc:xyz@`, `:123@`: a real password is rarely under 5 characters.
@@ -104,7 +106,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
     kind: "connection-string-password",
     hint: ["password=", "pwd="],
     caseless: true,
-    re: /(?<![A-Za-z0-9_])(?:Password|Pwd)=([^;\s'"`]{3,256})(?=;|\s|$|['"`])/dgi,
+    re: () => /(?<![A-Za-z0-9_])(?:Password|Pwd)=([^;\s'"`]{3,256})(?=;|\s|$|['"`])/dgi,
     group: 1,
     prefix: 0,
     accept: (_secret, m) => /;\s{0,2}$|(?:Server|Host|Data Source|User ID|Uid|Database)=/i.test(lineBefore(m.input, m.index)),
@@ -112,7 +114,7 @@ const PATTERN_RULES: readonly PatternRule[] = [
   {
     kind: "curl-user",
     hint: ["curl"], // accept() wants it on the line
-    re: /(?<![A-Za-z0-9_-])(?:-u|--user)\s{1,4}["']?[^\s:'"]{1,128}:([^\s'"]{3,256})/dg,
+    re: () => /(?<![A-Za-z0-9_-])(?:-u|--user)\s{1,4}["']?[^\s:'"]{1,128}:([^\s'"]{3,256})/dg,
     group: 1,
     prefix: 0,
     accept: (_secret, m) => /\bcurl\b/.test(lineBefore(m.input, m.index)),
@@ -209,6 +211,13 @@ function characterClasses(value: string): number {
   return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
 }
 
+const REGEXPS = new Map<PatternRule, RegExp>();
+function regexpOf(rule: PatternRule): RegExp {
+  let re = REGEXPS.get(rule);
+  if (!re) REGEXPS.set(rule, (re = rule.re()));
+  return re;
+}
+
 /** Secrets found by the pattern table and the generic assignment rule, sorted, non-overlapping. */
 export function findSecretsSync(text: string): SecretSpan[] {
   const source = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
@@ -223,8 +232,9 @@ export function findSecretsSync(text: string): SecretSpan[] {
   };
   for (const rule of PATTERN_RULES) {
     if (!holds(rule.hint, rule.caseless)) continue;
-    rule.re.lastIndex = 0; // every rule carries the `d` flag: m.indices gives the group's exact offset
-    for (let m = rule.re.exec(source); m !== null; m = rule.re.exec(source)) {
+    const re = regexpOf(rule);
+    re.lastIndex = 0; // every rule carries the `d` flag: m.indices gives the group's exact offset
+    for (let m = re.exec(source); m !== null; m = re.exec(source)) {
       const secret = m[rule.group];
       if (secret === undefined) continue;
       const start = m.indices?.[rule.group]?.[0] ?? m.index;

@@ -99,8 +99,12 @@ export function runHook(event: HookEvent, handler: HookHandler): void {
     writeOnce(output);
     process.exit(0);
   };
-  const timer = setTimeout(() => finish(failureOutput(event, `it took longer than ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
-  timer.unref?.();
+  // The deadline can only fire once the event loop runs (stdin still arriving, a handler waiting on I/O): a call
+  // answered within this turn has exited by then, and never starts the timer machinery (~1 ms of start-up).
+  setImmediate(() => {
+    const timer = setTimeout(() => finish(failureOutput(event, `it took longer than ${DEADLINE_MS / 1000} s`)), Math.max(0, DEADLINE_MS - elapsedMs()));
+    timer.unref?.();
+  });
   process.on("uncaughtException", (error) => finish(failureOutput(event, `internal error: ${error.message}`)));
   process.on("unhandledRejection", (error) => finish(failureOutput(event, `internal error: ${String(error)}`)));
   readStdin()
