@@ -10,17 +10,23 @@ const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const check = process.argv.includes("--check");
 const outdir = check ? fs.mkdtempSync(path.join(os.tmpdir(), "hookwarden-dist-")) : path.join(root, "dist");
 
-// src/checks/load-shell.ts imports ./bash.js lazily; in the bundles that is the separate dist/shell.cjs, loaded
-// through the hook loader's code cache when there is one.
+// Bundles loaded on demand (each hook's main, the shell analyser, minimatch) are one function expression taking
+// CommonJS's five names: V8 compiles the file's text as it is read, where wrapping it at load time made a second copy
+// of every bundle (~400 KB for a Bash call) before compiling. The hook loader (scripts/loader.template.cjs) runs them
+// through its code cache; without it (the CLI), LOAD_BESIDE compiles and calls them.
+const WRAP = ["(function (exports, require, module, __filename, __dirname) {", "\n})"];
+const LOADED = (f) => f.endsWith(".main.cjs") || f === "shell.cjs" || f === "minimatch.cjs";
+const LOAD_BESIDE = `(globalThis.__hookwardenLoad ?? ((name) => { const file = require("path").join(__dirname, name); const m = { exports: {} }; require("vm").runInThisContext(require("fs").readFileSync(file, "utf8"), { filename: file }).call(m.exports, m.exports, require, m, file, __dirname); return m.exports; }))`;
+
+// src/checks/load-shell.ts imports ./bash.js lazily; in the bundles that is the separate dist/shell.cjs.
 const shellAsSeparateFile = {
   name: "shell-as-separate-file",
   setup(b) {
     b.onResolve({ filter: /^\.\/bash\.js$/ }, (args) => (/load-shell\.ts$/.test(args.importer) ? { path: "shell", namespace: "hookwarden-shell" } : undefined));
     b.onLoad({ filter: /.*/, namespace: "hookwarden-shell" }, () => ({
-      contents: 'module.exports = globalThis.__hookwardenLoad ? globalThis.__hookwardenLoad("shell.cjs") : require("./shell.cjs");',
+      contents: `module.exports = ${LOAD_BESIDE}("shell.cjs");`,
       loader: "js",
     }));
-    b.onResolve({ filter: /^\.\/shell\.cjs$/ }, () => ({ path: "./shell.cjs", external: true }));
   },
 };
 
@@ -34,13 +40,12 @@ const minimatchAsSeparateFile = {
     b.onLoad({ filter: /.*/, namespace: "hookwarden-minimatch" }, () => ({
       contents: [
         "let m;",
-        'const load = () => (m ??= globalThis.__hookwardenLoad ? globalThis.__hookwardenLoad("minimatch.cjs") : require("./minimatch.cjs"));',
+        `const load = () => (m ??= ${LOAD_BESIDE}("minimatch.cjs"));`,
         "export class Minimatch { constructor(pattern, options) { return new (load().Minimatch)(pattern, options); } }",
         "export function minimatch(path, pattern, options) { return load().minimatch(path, pattern, options); }",
       ].join("\n"),
       loader: "js",
     }));
-    b.onResolve({ filter: /^\.\/minimatch\.cjs$/ }, () => ({ path: "./minimatch.cjs", external: true }));
   },
 };
 
@@ -104,7 +109,8 @@ await build({
 for (const f of fs.readdirSync(outdir)) {
   const file = path.join(outdir, f);
   const code = fs.readFileSync(file, "utf8");
-  if (/[^\x00-\x7f]/.test(code)) fs.writeFileSync(file, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  fs.writeFileSync(file, LOADED(f) ? `${WRAP[0]}${ascii}${WRAP[1]}` : ascii);
 }
 const loader = fs.readFileSync(path.join(root, "scripts", "loader.template.cjs"), "utf8");
 for (const h of HOOKS) {

@@ -13,8 +13,6 @@ const path = require("path");
 const vm = require("vm");
 
 const GENERATIONS = 8;
-// Module.wrap's wrapper, written out: require("module") costs a hook ~4 ms of start-up (it loads the ESM loader).
-const WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"];
 
 function cacheDir() {
   const env = process.env;
@@ -37,15 +35,22 @@ function load(name) {
     } catch {
       generation = -1; // first run of this bundle: compile, then save
     }
-    script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], { filename: file, cachedData: cached, importModuleDynamically: undefined });
+    // The bundle is one function expression (scripts/build.mjs): compiled as read, without a wrapped copy.
+    script = new vm.Script(source, { filename: file, cachedData: cached, importModuleDynamically: undefined });
     if (script.cachedDataRejected) generation = -1;
   } catch {
-    return require(file);
+    return run(vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file }), file);
   }
-  const mod = { exports: {}, filename: file, id: file, loaded: false };
-  // The bundles sit beside this file, so its own require resolves exactly as theirs would.
-  script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, __dirname);
+  const exports = run(script.runInThisContext(), file);
   if (generation < GENERATIONS) process.once("exit", () => saveCache(script, cacheFile, name, generation + 1));
+  return exports;
+}
+
+// The bundles sit beside this file, so its own require resolves exactly as theirs would; require("module") (for
+// createRequire) would cost a hook start-up its ESM loader.
+function run(bundle, file) {
+  const mod = { exports: {}, filename: file, id: file, loaded: false };
+  bundle.call(mod.exports, mod.exports, require, mod, file, __dirname);
   return mod.exports;
 }
 
