@@ -42,7 +42,7 @@ export function physicalPath(abs: string, overlay?: LinkOverlay): Resolution {
 
 function followLinks(abs: string, overlay: LinkOverlay | undefined): Resolution {
   const lexical = path.resolve(abs) as AbsolutePath;
-  const pending = abs.split(/\/+/).filter((c) => c !== "");
+  const pending = abs.split("/").filter((c) => c !== "");
   let current = "/";
   let hops = 0;
   while (pending.length > 0) {
@@ -59,7 +59,7 @@ function followLinks(abs: string, overlay: LinkOverlay | undefined): Resolution 
       continue;
     }
     if (++hops > MAX_LINK_HOPS) return { kind: "unknown", reason: `too many symbolic links (a loop?) in ${abs}` };
-    pending.unshift(...target.split(/\/+/).filter((c) => c !== ""));
+    pending.unshift(...target.split("/").filter((c) => c !== ""));
     if (target.startsWith("/")) current = "/";
   }
   return { kind: "path", path: current as AbsolutePath, lexical };
