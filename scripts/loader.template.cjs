@@ -7,7 +7,7 @@
 // V8 caches only the functions a run has compiled, and one run takes one path (a Read, a Bash call…). So the cache is
 // rewritten at the end of the first GENERATIONS runs of each bundle, each time holding what that run compiled plus
 // what it loaded from the cache: the paths the first calls take are all in it, and later runs only read it. The
-// file's first byte counts the rewrites.
+// file's last byte counts the rewrites.
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
@@ -30,8 +30,10 @@ function load(name) {
     let cached;
     try {
       const bytes = fs.readFileSync(cacheFile);
-      generation = bytes[0];
-      cached = bytes.subarray(1);
+      // The generation is the last byte: the data before it starts where the read buffer starts, aligned, which V8
+      // needs (from an odd offset it copies the whole cache first).
+      generation = bytes[bytes.length - 1];
+      cached = bytes.subarray(0, bytes.length - 1);
     } catch {
       generation = -1; // first run of this bundle: compile, then save
     }
@@ -59,7 +61,7 @@ function saveCache(script, cacheFile, name, generation) {
     const dir = path.dirname(cacheFile);
     makeDirs(dir);
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from([generation]), script.createCachedData()]), { mode: 0o600 });
+    fs.writeFileSync(tmp, Buffer.concat([script.createCachedData(), Buffer.from([generation])]), { mode: 0o600 });
     fs.renameSync(tmp, cacheFile);
     if (generation > 0) return;
     // A new bundle: drop the caches of the ones it replaced.

@@ -31,7 +31,7 @@ function cacheOf(bundle: string): { file: string; generation: number; data: Buff
   expect(files.length).toBeLessThanOrEqual(1);
   if (files.length === 0) return undefined;
   const bytes = fs.readFileSync(path.join(cacheDir(), files[0]!));
-  return { file: path.join(cacheDir(), files[0]!), generation: bytes[0]!, data: bytes.subarray(1) };
+  return { file: path.join(cacheDir(), files[0]!), generation: bytes[bytes.length - 1]!, data: bytes.subarray(0, bytes.length - 1) };
 }
 
 describe("code cache", () => {
@@ -62,7 +62,7 @@ describe("code cache", () => {
 
   it("a corrupt cache is replaced, and the answer is the same", () => {
     const c = cacheOf("pre-tool-use.main.cjs")!;
-    fs.writeFileSync(c.file, Buffer.from([8, 1, 2, 3, 4, 5]));
+    fs.writeFileSync(c.file, Buffer.from([1, 2, 3, 4, 5, 8]));
     expect(decide(call("Read", { file_path: path.join(sb.project, ".env") }))).toBe("deny");
     const again = cacheOf("pre-tool-use.main.cjs")!;
     expect(again.generation).toBe(0);
