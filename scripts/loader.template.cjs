@@ -24,7 +24,9 @@ function load(name) {
   const file = path.join(__dirname, name);
   let script, cacheFile, generation;
   try {
-    const source = fs.readFileSync(file, "utf8");
+    // Bundles are ASCII (scripts/build.mjs escapes the rest; a test checks): latin1 reads a byte a character,
+    // without UTF-8 decoding, the same text.
+    const source = fs.readFileSync(file, "latin1");
     const stat = fs.statSync(file);
     cacheFile = path.join(cacheDir(), `${name}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.v8`);
     let cached;
@@ -41,7 +43,7 @@ function load(name) {
     script = new vm.Script(source, { filename: file, cachedData: cached, importModuleDynamically: undefined });
     if (script.cachedDataRejected) generation = -1;
   } catch {
-    return run(vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file }), file);
+    return run(vm.runInThisContext(fs.readFileSync(file, "latin1"), { filename: file }), file);
   }
   const exports = run(script.runInThisContext(), file);
   if (generation < GENERATIONS) process.once("exit", () => saveCache(script, cacheFile, name, generation + 1));
