@@ -244,11 +244,13 @@ function unknownCwd(s: ShellState): ShellState {
   return { ...s, cwd: undefined, oldpwd: s.cwd, vars };
 }
 
+const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
+
 function assign(s: ShellState, pairs: readonly (readonly [string, Word])[], t: ShellTracker): ShellState {
   const vars = new Map(s.vars);
   for (const [name, w] of pairs) {
-    // Assignments expand `~` after `=` and are not split or globbed.
-    const args = expandOne({ ...w, text: w.text === "" ? "''" : w.text }, 0, t.wordEnv({ ...s, vars }), undefined);
+    // Assignments expand `~` after `=` and every `:`, and are not split or globbed.
+    const args = expandOne({ ...w, text: w.text === "" ? "''" : w.text }, 0, t.wordEnv({ ...s, vars }), undefined, ASSIGNMENT_VALUE);
     const value = args.length === 1 && args[0]!.value !== undefined ? args[0]!.value : undefined;
     vars.set(name, value);
   }

@@ -150,6 +150,10 @@ describe("write scope: programs", () => {
     ["install -d /opt/tool", "deny"],
     ["rsync -a src/ ~/backup/", "deny"],
     ["dd if=/dev/zero of=/dev/sda", "deny"],
+    ["dd if=/dev/zero of=~/.bashrc", "deny", "scope.write-outside"], // bash expands `~` after `of=`
+    ["dd if=README.md of=~/x bs=1", "deny"],
+    ["dd if=README.md of=build/~/x", "clean"], // not after the `=`
+    ["dd if=README.md of='~/x'", "clean"], // quoted: a directory named `~` in the project
     ["tar -xzf x.tgz -C /opt", "deny"],
     ["tar xzf x.tgz --directory=../x", "deny"],
     ["cd /tmp/../etc && tar xf x.tar", "deny"],
