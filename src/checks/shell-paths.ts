@@ -16,7 +16,8 @@ import { matchProtected, protectedBelow, type ProtectedMatch } from "../paths/pr
 import type { Resolution } from "../paths/resolve.js";
 import { describeScope, inWriteScope, isSinkDevice } from "../paths/scope.js";
 import { ShellTracker, type ShellState } from "../paths/shell-state.js";
-import { expandWordText, isPlainWordText } from "../paths/word.js";
+import { expandWordText, isPlainWordText, type WordEnv } from "../paths/word.js";
+import { fileOfValue, fileVariable } from "../shell/env-files.js";
 import type { ShellCommand } from "../shell/model.js";
 import type { Finding, RuleId } from "../types.js";
 import { CONTENT_READERS, CREDENTIAL_MENTIONS, FILE_LISTERS, INTERPRETERS, MULTICALL, NON_READING_OPTIONS, NON_READING_PROGRAMS, PATTERN_FIRST, READ_REDIRECTS, TREE_READERS, WRITE_REDIRECTS, WRITE_RULES, type ProgramPathRule } from "./shell-paths.rules.js";
@@ -28,6 +29,7 @@ const NO_OPTIONS: readonly string[] = [];
 /** Each rule's option spec, made once. */
 const RULE_SPECS = new Map<ProgramPathRule, OptionSpec>(WRITE_RULES.map((r) => [r, { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [] }]));
 const NO_FILTER: TreeFilter & { walk?: boolean } = {};
+const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
 
 interface Eval {
   readonly findings: Finding[];
@@ -124,6 +126,7 @@ export class Evaluation {
   run(): void {
     const env = this.tracker.wordEnv(this.state);
     for (const r of this.cmd.redirects) this.redirect(r.op, r.target);
+    if (this.cmd.assignments.length > 0) this.assignedFiles(env);
     const name = this.programName(env);
     if (name === undefined || name === "") return;
     let program = path.posix.basename(name);
@@ -184,6 +187,22 @@ export class Evaluation {
     }
     if (READ_REDIRECTS.has(op)) {
       for (const a of expandOne(target, -1, env, this.cwd)) this.readArg(a, "redirect input from", false, "<");
+    }
+  }
+
+  /** `GIT_TRACE=~/x git log`, `export GIT_INDEX_FILE=/etc/x`: the value is a file that git will write. */
+  private assignedFiles(env: WordEnv): void {
+    for (const a of this.cmd.assignments) {
+      const v = fileVariable(a.name);
+      if (v === undefined) continue;
+      for (const arg of expandOne(a.value, -1, env, this.cwd, ASSIGNMENT_VALUE)) {
+        const file = arg.value === undefined ? undefined : fileOfValue(v, arg.value);
+        if (arg.value !== undefined && file === undefined) continue;
+        // A relative index file is relative to the repository's top directory, which we do not look for.
+        const value = file !== undefined && !file.startsWith("/") ? undefined : file;
+        const reason = file !== undefined && value === undefined ? "relative to the top directory of the repository" : arg.reason;
+        this.target({ arg: { word: -1, text: `${a.name}=${a.value.text}`, ...(value !== undefined ? { value } : { reason }) }, verb: v.verb, ruleId: "writes.env-file", followsLink: true, tree: false });
+      }
     }
   }
 

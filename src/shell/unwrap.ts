@@ -84,10 +84,17 @@ function takeAssignments(args: readonly Word[], from: number): { index: number; 
   while (i < args.length && ASSIGNMENT.test(args[i]!.value)) {
     const w = args[i]!;
     const eq = w.value.indexOf("=");
-    assignments.push({ name: w.value.slice(0, eq), value: { ...w, value: w.value.slice(eq + 1) } });
+    assignments.push({ name: w.value.slice(0, eq), value: { ...w, value: w.value.slice(eq + 1), text: valueText(w.text) } });
     i++;
   }
   return { index: i, assignments };
+}
+
+/** The source text of the value in `NAME=value` (`X=~/a` → `~/a`, `"X=$HOME/a"` → `"$HOME/a"`), read like an
+ *  assignment's value. A name written some other way (`"X"=~/a`) keeps the whole word. */
+function valueText(text: string): string {
+  const m = /^(["']?)[A-Za-z_][A-Za-z0-9_]*=/.exec(text);
+  return m ? m[1]! + text.slice(m[0].length) : text;
 }
 
 function sudo(name: string, args: readonly Word[]): Step {

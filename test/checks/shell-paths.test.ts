@@ -244,6 +244,32 @@ describe("write scope: programs", () => {
   ]);
 });
 
+describe("write scope: variables that name a file git writes", () => {
+  table([
+    ["GIT_TRACE=~/.ssh/authorized_keys git log -1", "deny", "scope.write-outside"],
+    ["GIT_TRACE=/etc/motd git status", "deny", "scope.write-outside"],
+    ["GIT_TRACE2_EVENT=$HOME/t.json git log", "deny"],
+    ["GIT_TRACE_PACKET=af_unix:/var/run/x.sock git fetch", "deny"],
+    ["GIT_TRACE_PERFORMANCE=~/p GIT_TRACE_SETUP=1 git diff", "deny"],
+    ["env GIT_TRACE_CURL=~/curl.log git log", "deny"],
+    ["sudo GIT_TRACE=/root/x git log", "deny"],
+    ["export GIT_TRACE=~/.bashrc; git log", "deny"],
+    ["GIT_INDEX_FILE=/etc/idx git status", "deny", "scope.write-outside"],
+    ["GIT_INDEX_FILE=~/.ssh/idx git add .", "deny"],
+    ["GIT_TRACE=$PWD/.claude/settings.json git log", "deny", "self-protect.write"],
+    ["GIT_TRACE=$WHERE git log", "ask", "scope.unknown-target"],
+    ["GIT_INDEX_FILE=../idx git status", "ask", "scope.unknown-target"], // relative to the repository's top
+    // near misses: a descriptor, a switch, git ignoring a relative trace path, a file in scope
+    ["GIT_TRACE=1 git log", "clean"],
+    ["GIT_TRACE=2 GIT_TRACE_PACKET=true git status", "clean"],
+    ["GIT_TRACE=false git log", "clean"],
+    ["GIT_TRACE=trace.log git log", "clean"],
+    ["GIT_TRACE2_CONFIG_PARAMS=core.*,user.* git log", "clean"],
+    ["GIT_TRACE=$PWD/build/trace.log git log", "clean"],
+    [`GIT_TRACE2_PERF=${w.tmp}/perf git status`, "clean"],
+  ]);
+});
+
 describe("self-protection", () => {
   table([
     ["rm .claude/settings.json", "deny", "self-protect.write"],
