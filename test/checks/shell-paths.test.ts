@@ -85,7 +85,19 @@ describe("write scope: cd tracking", () => {
     ["cd vendor/.. && touch x", "clean"], // bash folds `cd link/..` lexically: back in the project
     ["cd -P vendor/.. && touch x", "deny"], // -P resolves physically
     ["(cd src); rm ../x", "deny"], // the subshell's cd does not leak
-    ["(cd src; rm ../x)", "ask"], // inside the subshell we keep both readings
+    ["(cd src; rm ../x)", "clean"], // the subshell's own cd applies inside it
+    ["(cd ..; rm x)", "deny"],
+    ["(cd ~ && echo x > .bashrc)", "deny", "scope.write-outside"],
+    ["(cd src && (cd .. && rm ../x))", "deny"], // nested subshells
+    ["(cd ..; (cd src); rm x)", "deny"], // the inner subshell's cd stays inside it
+    ["(cd ..) && (rm x)", "clean"], // a second subshell starts from the top level
+    ["echo $(cd .. && touch x)", "deny"],
+    ["cat <(cd ~ && cat .bashrc) > out.txt", "clean"],
+    ["(cd ~) | touch x", "clean"],
+    ["cd .. & touch x", "clean"], // a background job is a child shell
+    ["for d in a b; do (cd ..; rm x); done", "deny"], // a loop does not repeat what one subshell does to itself
+    ["(for d in a b; do cd ..; done; rm x)", "ask"],
+    ["(eval 'cd ..'; rm x)", "deny"],
     ["cd src && rm ../README.md", "clean"],
     ["cd src; rm ../README.md", "clean"],
     ["mkdir -p build/out && cd build/out && rm ../x", "clean"],
@@ -100,7 +112,18 @@ describe("write scope: cd tracking", () => {
     ["cd .. | true; rm x", "clean"], // a pipeline stage is a subshell
     ["for d in a b; do cd ..; done; rm x", "ask"],
     ["eval 'cd ..'; rm x", "deny"], // eval runs in this shell
-    ["bash -c 'cd .. && rm -rf x'", "ask"],
+    ["bash -c 'cd .. && rm -rf x'", "deny"], // a cd in the code string moves that shell
+    ["bash -c 'cd src' && rm ../x", "deny"], // …and not the caller
+    ["find . -name x -exec sh -c 'cd .. && rm -rf y' \\;", "deny"],
+    // a wrapper's working directory
+    ["env -C /etc touch x", "deny", "scope.write-outside"],
+    ["env --chdir=/etc touch x", "deny", "scope.write-outside"],
+    ["env -C .. rm -rf x", "deny"],
+    ["sudo -D /etc touch x", "deny", "scope.write-outside"],
+    ["sudo --chdir=/etc touch x", "deny"],
+    ["env -C src rm ../x", "clean"],
+    ["env -C src touch x && rm ../x", "deny"], // the chdir is for that one command
+    ["env -C $D touch x", "ask", "scope.unknown-target"],
     ["D=..; cd $D && rm x", "deny"],
     ["HOME=/etc; echo x > ~/passwd", "deny"],
     ["export T=/etc; echo x > $T/passwd", "deny"],
