@@ -14,6 +14,8 @@ export type TargetShape =
   | { readonly shape: "destination"; readonly sources: "read" | "moved" | "linked"; readonly remote?: boolean }
   /** Only the values of these options (`sort -o FILE`, `tree -o FILE`). */
   | { readonly shape: "options"; readonly options: readonly string[]; readonly dirOptions?: readonly string[] }
+  /** The operand at `index`, counted from 0 (`uniq IN OUT`). */
+  | { readonly shape: "operand"; readonly index: number }
   /** `key=value` operands (`dd of=FILE`). */
   | { readonly shape: "keywords"; readonly keys: readonly string[] }
   /** Program-specific parsing in shell-paths.ts, named for the shape of the command line. */
@@ -148,10 +150,23 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["tree -o docs/tree.txt src", "tree -L 2"],
   },
   {
-    id: "writes.in-place", programs: ["sed", "gsed", "perl", "gawk", "awk"], followsLink: false, verb: "edit in place",
+    id: "writes.output-operand", programs: ["uniq"], shortValue: "fsw", longValue: ["skip-fields", "skip-chars", "check-chars"],
+    followsLink: true, verb: "write to", targets: { shape: "operand", index: 1 },
+    match: ["uniq README.md ~/.bashrc", "uniq -c -f 1 data.txt /etc/motd", "uniq -- in.txt ../out.txt"],
+    notMatch: ["uniq -c README.md", "sort data.txt | uniq -d", "uniq in.txt out.txt", "uniq -f 1 ~/x"],
+  },
+  {
+    id: "writes.in-place", programs: ["sed", "gsed", "perl", "gawk", "awk", "mawk", "nawk"], followsLink: false, verb: "edit in place",
     targets: { shape: "handler", handler: "in-place-editor" },
-    match: ["sed -i s/a/b/ ~/.zshrc", "sed -i.bak -e s/a/b/ /etc/hosts", "perl -pi -e s/a/b/ ~/.profile", "sed -n 'w /etc/x' README.md", "gawk -i inplace '{print}' ~/.bashrc"],
-    notMatch: ["sed -i s/a/b/ src/index.ts", "sed -n 1,5p README.md", "perl -ne print README.md"],
+    match: [
+      "sed -i s/a/b/ ~/.zshrc", "sed -i.bak -e s/a/b/ /etc/hosts", "perl -pi -e s/a/b/ ~/.profile", "sed -n 'w /etc/x' README.md",
+      "gawk -i inplace '{print}' ~/.bashrc", "awk '{print > \"/etc/x\"}' README.md", "mawk '{ printf(\"%s\", $0) >> \"../log\" }' README.md",
+    ],
+    notMatch: [
+      "sed -i s/a/b/ src/index.ts", "sed -n 1,5p README.md", "perl -ne print README.md", "awk '{print > \"out.txt\"}' README.md",
+      "awk '$1 > \"/etc\" {print}' README.md", "awk '{print \"a > /etc/x\"}' README.md", "awk '{print (NR > 1)}' README.md",
+      "awk '{print > \"/dev/stderr\"}' README.md",
+    ],
   },
   {
     id: "writes.archive", programs: ["tar", "gtar", "bsdtar"], followsLink: true, verb: "write to", targets: { shape: "handler", handler: "archive" },

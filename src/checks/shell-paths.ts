@@ -100,6 +100,8 @@ export class Evaluation {
   readonly findings: Finding[] = [];
   readonly inside: string[] = [];
   private readonly cwd: string | undefined;
+  /** `{}` of `find -exec` stands for files under find's roots, which find's own handler checks. */
+  inputsChecked = false;
   /** How the current tree reader narrows its walk (`--include`, hidden files). */
   private treeFilter: TreeFilter & { walk?: boolean } = NO_FILTER;
 
@@ -144,8 +146,9 @@ export class Evaluation {
       : this.cmd.via.some((v) => v.startsWith("xargs") || v.startsWith("parallel"));
     const fromFind = this.cmd.wrappers ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name === "find") : this.cmd.via.some((v) => v.startsWith("find"));
     if (words.some(isInputWord) && CONTENT_READERS.has(program) && !NON_READING_PROGRAMS.has(program)) this.listedReads(program, fromFind);
-    // find's own handler checks the roots that `{}` stands for; the clause's other words still count.
-    if (fromFind) words = words.filter((w) => !(w.features?.includes("input") ?? w.value === "{}"));
+    // find's own handler checks the roots that `{}` stands for: its `{}` is kept in place (so `cp {} ~/.bashrc` still
+    // has its destination last) but is neither a target nor an unknown.
+    this.inputsChecked = fromFind;
     const args = expandArgs(words, env, this.cwd);
     for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
       const parsed = parseArgs(args, RULE_SPECS.get(rule)!);
@@ -157,7 +160,7 @@ export class Evaluation {
         fx.unknown.push(`${program} gets more arguments from ${this.cmd.via.find((v) => v.startsWith("xargs") || v.startsWith("parallel")) ?? "its input"}, which we cannot see`);
       }
     }
-    for (const t of fx.targets) this.target(t);
+    for (const t of fx.targets) if (!(fromFind && t.arg?.input)) this.target(t);
     if (fx.unknown.length > 0) {
       this.findings.push(ask("scope.unknown-target", `hookwarden cannot tell where ${commandText(this.cmd)} writes (${fx.unknown[0]}), so it asks you first.`));
     }

@@ -177,6 +177,20 @@ describe("write scope: programs", () => {
     ["dd if=README.md of=~/x bs=1", "deny"],
     ["dd if=README.md of=build/~/x", "clean"], // not after the `=`
     ["dd if=README.md of='~/x'", "clean"], // quoted: a directory named `~` in the project
+    ["uniq README.md ~/.bashrc", "deny", "scope.write-outside"], // uniq's second operand is its output
+    ["uniq -c README.md ../out.txt", "deny"],
+    ["uniq -f 1 README.md build/out.txt", "clean"],
+    ["awk '{print > \"/etc/x\"}' README.md", "deny", "scope.write-outside"],
+    ["awk '{printf \"%s\", $0 >> \"../log\"}' README.md", "deny"],
+    ["gawk 'BEGIN { print \"x\" > \"/tmp/../etc/y\" }'", "deny"],
+    ["awk '{print > \"build/out.txt\"}' README.md", "clean"],
+    ["awk '$2 > \"/etc\" {print $1}' README.md", "clean"], // a comparison, not a redirection
+    ["awk '{print \"x > /etc/y\"}' README.md", "clean"], // inside a string
+    ["find . -exec cp {} ~/.bashrc \\;", "deny", "scope.write-outside"], // `{}` keeps cp's destination last
+    ["find . -name '*.md' -exec cp {} /etc/ +", "deny"],
+    ["find src -exec mv {} ../ \\;", "deny"],
+    ["find . -name '*.md' -exec cp {} docs/ \\;", "clean"],
+    ["find . -name '*.md' -exec cp {} {}.bak \\;", "clean"],
     ["tar -xzf x.tgz -C /opt", "deny"],
     ["tar xzf x.tgz --directory=../x", "deny"],
     ["cd /tmp/../etc && tar xf x.tar", "deny"],
