@@ -255,8 +255,15 @@ export const NON_READING_OPTIONS: Readonly<Record<string, readonly string[]>> = 
   git: ["-c", "--config-env"],
 });
 
-/** Programs whose first operand is a pattern or a program text, not a file (unless `-e`/`-f` supply it). */
-export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: string; readonly longValue: readonly string[]; readonly patternOptions: readonly string[] }>> = table({
+/** Programs whose first operand is a pattern or a program text, not a file (unless `-e`/`-f` supply it). `pairs`:
+ *  options that take two words, NAME and VALUE, and whether VALUE is a file the program reads (`jq --rawfile k
+ *  ~/.ssh/id_rsa`: the key lands in `$k`). */
+export const PATTERN_FIRST: Readonly<Record<string, {
+  readonly shortValue: string;
+  readonly longValue: readonly string[];
+  readonly patternOptions: readonly string[];
+  readonly pairs?: Readonly<Record<string, "file" | "value">>;
+}>> = table({
   grep: { shortValue: "efmABCdD", longValue: ["regexp", "file", "max-count", "after-context", "before-context", "context", "include", "exclude", "exclude-dir", "label", "color", "colour", "devices", "directories", "binary-files"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   egrep: { shortValue: "efmABC", longValue: ["regexp", "file", "include", "exclude", "exclude-dir"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   fgrep: { shortValue: "efmABC", longValue: ["regexp", "file", "include", "exclude", "exclude-dir"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
@@ -265,7 +272,7 @@ export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: strin
   sed: { shortValue: "efl", longValue: ["expression", "file", "line-length"], patternOptions: ["-e", "-f", "--expression", "--file"] },
   awk: { shortValue: "fvF", longValue: ["file", "assign", "field-separator", "include", "load"], patternOptions: ["-f", "--file"] },
   gawk: { shortValue: "fvFiEl", longValue: ["file", "assign", "field-separator", "include", "load", "exec"], patternOptions: ["-f", "--file", "-E", "--exec"] },
-  jq: { shortValue: "fL", longValue: ["from-file", "arg", "argjson", "slurpfile", "rawfile", "indent"], patternOptions: ["-f", "--from-file"] },
+  jq: { shortValue: "fL", longValue: ["from-file", "indent"], patternOptions: ["-f", "--from-file"], pairs: { "--arg": "value", "--argjson": "value", "--slurpfile": "file", "--rawfile": "file" } },
   yq: { shortValue: "", longValue: [], patternOptions: [] },
 });
 

@@ -416,6 +416,12 @@ describe("credential reads", () => {
     ["grep .env .gitignore", "clean"],
     ["grep -e .env -e id_rsa .gitignore", "clean"],
     ["grep -f .env README.md", "deny"], // the pattern file is read
+    ["jq -n --rawfile k ~/.ssh/id_ecdsa '$k'", "deny", "credentials.read"], // NAME then FILE: the key lands in $k
+    ["jq -n --slurpfile k .env '$k'", "deny", "credentials.read"],
+    ["jq --rawfile k .env -r .name package.json", "deny"],
+    ["jq -n --arg k .env '$k'", "clean"], // a string value, not a file
+    ["jq --argjson n 1 --arg f .env '.x' package.json", "clean"],
+    ["jq -n --rawfile k README.md '$k'", "clean"],
     ["git add .env.example", "clean"],
     ["git commit -m 'ignore .env'", "clean"],
     ["rm -f .env", "clean"],
@@ -427,7 +433,7 @@ describe("credential reads", () => {
     ["find . -name '*.ts' -exec cat {} +", "clean"],
     ["find src -type f -exec cat {} +", "clean"],
     ["ls | xargs cat", "clean"], // ls skips dot-files
-    ["cat list.txt | xargs cat", "clean"], // names from a file are not followed (a known gap)
+    ["cat list.txt | xargs cat", "ask", "credentials.unknown-read"], // names known only at run time
     ["grep -r SECRET src", "clean"],
     ["grep -r --include='*.ts' SECRET .", "clean"],
     ["grep -r x --exclude='.env*' .", "clean"],
