@@ -5,6 +5,8 @@ import path from "node:path";
 import { hasOption, optionValues, parseArgs, type Arg, type ParsedArgs } from "../paths/argv.js";
 import { readFindArgv, readGitArgv, readPerlArgv, readTarArgv, sedWriteFiles, under } from "../paths/program-argv.js";
 import { awkWriteFiles } from "../paths/awk-program.js";
+import { globCouldMatch } from "../paths/fs-glob.js";
+import { PROTECTED_NAMES } from "../paths/protected.js";
 import { isDirectory } from "../paths/resolve.js";
 import { GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, PATTERN_FIRST, WRITE_RULES, type HandlerName, type ProgramPathRule } from "./shell-paths.rules.js";
 import type { Effects, Target } from "./shell-paths.effects.js";
@@ -16,7 +18,7 @@ for (const rule of WRITE_RULES) for (const p of rule.programs) RULES_BY_PROGRAM.
 
 export function extract(rule: ProgramPathRule, program: string, p: ParsedArgs, all: readonly Arg[], fx: Effects, ev: Evaluation): void {
   const recursive = rule.recursive !== undefined && hasOption(p, rule.recursive);
-  const t = (arg: Arg, extra: Partial<Target> = {}): Target => ({ arg, verb: rule.verb, ruleId: rule.id, followsLink: rule.followsLink, tree: recursive, ...extra });
+  const t = (arg: Arg, extra: Partial<Target> = {}): Target => ({ arg, verb: rule.verb, ruleId: rule.id, followsLink: rule.followsLink, tree: recursive || rule.wholeTree === true, ...extra });
   const shape = rule.targets;
   if (rule.readsOperands === false) for (const a of p.operands) fx.notRead.add(a);
   switch (shape.shape) {
@@ -372,13 +374,19 @@ function findEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, t:
   const find = readFindArgv(all);
   for (const f of find.outputFiles) fx.targets.push(t(f, { followsLink: true, tree: false, verb: "write the list to" }));
   let writes = find.deletes ? "delete files under" : undefined;
+  // Whether the files found are changed themselves (`-delete`, `-exec rm|chmod|sed -i {}`), not only copied or linked.
+  let changesFound = find.deletes;
   for (const inner of find.execPrograms) {
     const innerRules = RULES_BY_PROGRAM.get(inner)?.filter((r) => r.id !== "writes.find" && r.id !== "writes.download");
     if (innerRules && innerRules.length > 0) writes ??= `${innerRules[0]!.verb} files under`;
+    if (innerRules?.some((r) => r.targets.shape !== "destination" || r.targets.sources === "moved")) changesFound = true;
   }
   if (writes === undefined) return;
-  if (find.roots.length === 0) fx.targets.push(cwdTarget(rule, writes));
-  for (const r of find.roots) fx.targets.push(t(r, { tree: false, verb: writes }));
+  // Protected files below the roots count unless a -name filter keeps every protected name out (`-name '*.tmp'`;
+  // lower-cased for -iname).
+  const tree = changesFound && (find.namePatterns.length === 0 || find.namePatterns.some((g) => PROTECTED_NAMES.some((n) => globCouldMatch(g.toLowerCase(), n))));
+  if (find.roots.length === 0) fx.targets.push({ ...cwdTarget(rule, writes), tree });
+  for (const r of find.roots) fx.targets.push(t(r, { tree, verb: writes }));
 }
 
 function gitEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, ev: Evaluation, t: (a: Arg, extra?: Partial<Target>) => Target): void {

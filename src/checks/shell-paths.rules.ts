@@ -45,6 +45,9 @@ export interface ProgramPathRule {
   readonly longValue?: readonly string[];
   /** Flags that make the operation recursive (a whole tree is written, deleted or read). */
   readonly recursive?: readonly string[];
+  /** A directory operand is changed as a whole even without them: `chmod 000 .claude` locks the settings inside away
+   *  (protected files below it count). */
+  readonly wholeTree?: boolean;
   /** The rule applies only with one of these options (`install -d`), or never with one of them. */
   readonly onlyIf?: readonly string[];
   readonly skipIf?: readonly string[];
@@ -74,13 +77,13 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["mkdir -p build/out", "touch src/new.ts", "truncate -s 0 log.txt"],
   },
   {
-    id: "writes.mode", programs: ["chmod"], longValue: ["reference"], recursive: ["-R", "--recursive"], followsLink: true,
+    id: "writes.mode", programs: ["chmod"], longValue: ["reference"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the mode of", targets: { shape: "operands", skip: "mode" }, readsOperands: false,
     match: ["chmod 600 ~/.ssh/config", "chmod -R 777 /usr/local/bin/x", "chmod -x ~/.bashrc"],
     notMatch: ["chmod +x scripts/run.sh", "chmod -R u+w build"],
   },
   {
-    id: "writes.owner", programs: ["chown", "chgrp"], longValue: ["reference", "from"], recursive: ["-R", "--recursive"], followsLink: true,
+    id: "writes.owner", programs: ["chown", "chgrp"], longValue: ["reference", "from"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the owner of", targets: { shape: "operands", skip: "owner" }, readsOperands: false,
     match: ["chown root /etc/passwd", "chgrp -R staff ~/shared"],
     notMatch: ["chown -R 1000:1000 build"],

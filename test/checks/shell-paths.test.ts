@@ -19,6 +19,9 @@ w.file(".git/config", "[core]");
 w.file(path.join(w.home, ".ssh/id_ecdsa"), "K");
 w.file(path.join(w.home, ".ssh/id_ecdsa.pub"), "P");
 w.link("vendor", w.outside);
+w.file("packages/app/.claude/settings.json", "{}");
+w.file("packages/lib/index.ts", "x");
+w.file("vendor-clone/.git/config", "[core]");
 w.dir("dist");
 w.dir("docs");
 w.dir("build");
@@ -332,12 +335,33 @@ describe("self-protection", () => {
     ["cd .claude && rm settings.json", "deny", "self-protect.write"],
     ["cd .git && echo x > hooks/pre-commit", "deny", "self-protect.write"],
     ["mkdir -p pkg/.claude && echo {} > pkg/.claude/settings.json", "deny", "self-protect.write"],
+    // a directory that holds a protected file, nested or not, changed as a whole
+    ["rm -rf packages", "deny", "self-protect.write"],
+    ["rm -rf packages/app/.claude", "deny", "self-protect.write"],
+    ["cd packages/app && rm -rf .claude", "deny", "self-protect.write"],
+    ["mv packages ../elsewhere", "deny", "self-protect.write"],
+    ["chmod -R 000 packages", "deny", "self-protect.write"],
+    ["chmod 000 .claude", "deny", "self-protect.write"], // no -R: the settings inside are locked away all the same
+    ["chown nobody packages/app/.claude", "deny", "self-protect.write"],
+    ["find .claude -delete", "deny", "self-protect.write"],
+    ["find . -exec rm {} +", "deny", "self-protect.write"],
+    ["find . -name '*.json' -delete", "deny", "self-protect.write"],
+    ["find . -iname 'SETTINGS*' -exec rm {} \\;", "deny", "self-protect.write"],
+    ["find . -type f -exec sed -i s/deny/allow/ {} +", "deny", "self-protect.write"],
     // near misses
     ["cat .claude/settings.json", "clean"],
     ["ls .git/hooks", "clean"],
     ["echo x > .claude/notes.md", "clean"],
     ["git commit -m x", "clean"],
     ["git add .claude/commands/x.md", "clean"],
+    ["rm -rf packages/lib", "clean"],
+    ["rm -rf docs", "clean"],
+    ["chmod 755 docs", "clean"],
+    ["chmod -R u+w packages/lib", "clean"],
+    ["find . -name '*.tmp' -delete", "clean"],
+    ["find . -name '*.md' -exec rm {} +", "clean"],
+    ["find packages -type f -exec cp {} build/ \\;", "clean"], // copies, does not change what it finds
+    ["rm -rf vendor-clone", "clean"], // a nested repository's own .git/config is not this project's
   ]);
 });
 
