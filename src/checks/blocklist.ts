@@ -1,5 +1,5 @@
-// Blocklist: programs denied wherever they appear in the command tree (any depth, any wrapper), and redirections or
-// arguments that open `/dev/tcp` / `/dev/udp`. Tables: blocklist.rules.ts plus the policy's add/remove lists.
+// Blocklist: programs denied wherever they appear in the command tree (any depth, any wrapper), and redirections that
+// open `/dev/tcp` / `/dev/udp`. Tables: blocklist.rules.ts plus the policy's add/remove lists.
 // Does not own: what network commands that are not blocked may do (network-shell.ts asks for those).
 import type { Context } from "../context-types.js";
 import type { ShellCommand, Word } from "../shell/model.js";
@@ -50,9 +50,16 @@ function where(cmd: ShellCommand): string {
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
-function hasDevice(w: Word): boolean {
+function mentionsDevice(w: Word): boolean {
   for (const p of NETWORK_DEVICES.prefixes) if (w.value.includes(p) || w.text.includes(p)) return true;
   return false;
+}
+
+/** Bash opens a connection only for a redirection whose target *is* `/dev/tcp/HOST/PORT` (it matches the name, it
+ *  is not a file): a literal target must start with it; a target with expansions may become it. */
+function opensDevice(w: Word): boolean {
+  if (w.dynamic) return mentionsDevice(w);
+  return NETWORK_DEVICES.prefixes.some((p) => w.value.startsWith(p));
 }
 
 export function checkBlocklist(commands: readonly ShellCommand[], ctx: Context): Finding[] {
@@ -78,11 +85,12 @@ export function checkBlocklist(commands: readonly ShellCommand[], ctx: Context):
       span: cmd.span,
     });
   };
+  const carriers = deviceCarriers(commands);
   for (const cmd of commands) {
     if (cmd.name.kind === "literal" && cmd.name.value) check(cmd.name.value, cmd);
     // A wrapper we could not see through (`sudo --unknown-flag curl x`): its words may be the program it runs.
     if (cmd.unresolved) for (const a of cmd.args) if (!a.dynamic) check(a.value, cmd);
-    const device = deviceWord(cmd);
+    const device = deviceWord(cmd, carriers);
     if (device) {
       add({
         severity: "deny",
@@ -96,10 +104,43 @@ export function checkBlocklist(commands: readonly ShellCommand[], ctx: Context):
   return out;
 }
 
-/** The first argument, redirection target or assigned value that names /dev/tcp or /dev/udp. */
-function deviceWord(cmd: ShellCommand): Word | undefined {
-  for (const w of cmd.args) if (hasDevice(w)) return w;
-  for (const r of cmd.redirects) if (hasDevice(r.target)) return r.target;
-  for (const a of cmd.assignments) if (hasDevice(a.value)) return a.value;
+const HEREDOCS = new Set(["<<", "<<-", "<<<"]);
+const POSITIONAL = /\$\{?[0-9@*]/;
+
+/** The word that opens /dev/tcp or /dev/udp in this command. Bash connects only for a redirection whose target *is*
+ *  `/dev/tcp/HOST/PORT`; elsewhere the name is just a path (`echo /dev/tcp/x/1`, `grep -r /dev/tcp/ docs`, and `cat
+ *  /dev/tcp/h/80` finds no such file) — unless an expansion carries it on: `D=/dev/tcp/h/80; exec 3<>$D`, `C='cat
+ *  </dev/tcp/h/80'; eval "$C"`, `bash -c 'cat < "$1"' _ /dev/tcp/h/80`. */
+function deviceWord(cmd: ShellCommand, carriers: Carriers): Word | undefined {
+  for (const r of cmd.redirects) {
+    if (HEREDOCS.has(r.op)) continue;
+    if (opensDevice(r.target)) return r.target;
+    if (carriers.argument && r.target.dynamic && POSITIONAL.test(r.target.text)) return carriers.argument;
+  }
+  if (carriers.variables.length === 0) return undefined;
+  const words = [...cmd.args, ...cmd.redirects.map((r) => r.target), ...(cmd.name.kind === "dynamic" ? [{ text: cmd.name.text, value: "", dynamic: true }] : [])];
+  for (const v of carriers.variables) {
+    const use = new RegExp(`\\$\\{?${v.name}\\b`);
+    if (words.some((w) => w.dynamic && use.test(w.text))) return v.value;
+  }
   return undefined;
+}
+
+/** Words of the call that name a network device where an expansion could pick them up: assigned values (by name) and
+ *  arguments (as positional parameters of a `sh -c` string or a function). */
+interface Carriers {
+  readonly variables: readonly { readonly name: string; readonly value: Word }[];
+  readonly argument?: Word;
+}
+
+function deviceCarriers(commands: readonly ShellCommand[]): Carriers {
+  const variables: { name: string; value: Word }[] = [];
+  let argument: Word | undefined;
+  for (const cmd of commands) {
+    for (const a of cmd.assignments) if (mentionsDevice(a.value)) variables.push(a);
+    argument ??= cmd.args.find(mentionsDevice);
+    // `bash -c CODE _ ARG`: the shell's own words live on the commands it runs, as their wrapper's argv.
+    for (const w of cmd.wrappers ?? []) argument ??= w.argv.find(mentionsDevice);
+  }
+  return argument ? { variables, argument } : { variables };
 }

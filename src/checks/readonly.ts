@@ -4,6 +4,7 @@
 import type { Context } from "../context-types.js";
 import { splitGit } from "../shell/git.js";
 import type { Redirect, ShellCommand, Word, Wrapper } from "../shell/model.js";
+import { assignsFile, fileVariable } from "../shell/env-files.js";
 import { dangerousVariableSet, isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
 import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
@@ -39,6 +40,8 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   if (privileged) return no(`it runs as another user through \`${privileged.name}\``);
   const danger = cmd.assignments.find(setsDangerousVariable)?.name ?? (cmd.name.value ? dangerousVariableSet(cmd.name.value, cmd.args) : undefined);
   if (danger) return no(`it sets ${danger}, which changes what programs run or load`);
+  const file = cmd.assignments.find(namesWrittenFile);
+  if (file) return no(`it sets ${file.name}, which would ${fileVariable(file.name)!.verb} \`${file.value.text}\``);
   const writes = cmd.redirects.length === 0 ? NO_REDIRECTS : writeRedirects(cmd);
   if (writes.length) return no(`it writes to ${writes.map((r) => `\`${r.target.text}\``).join(", ")}`);
   const name = cmd.name.value;
@@ -53,6 +56,7 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
 // Callbacks made once, not per command.
 const isPrivileged = (w: Wrapper): boolean => w.privileged === true;
 const setsDangerousVariable = (a: { readonly name: string }): boolean => isDangerousVariable(a.name);
+const namesWrittenFile = (a: { readonly name: string; readonly value: Word }): boolean => assignsFile(a.name, a.value);
 
 function fromSystemDir(program: string): boolean {
   const slash = program.lastIndexOf("/");

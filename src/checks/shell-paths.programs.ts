@@ -4,6 +4,9 @@
 import path from "node:path";
 import { hasOption, optionValues, parseArgs, type Arg, type ParsedArgs } from "../paths/argv.js";
 import { readFindArgv, readGitArgv, readPerlArgv, readTarArgv, sedWriteFiles, under } from "../paths/program-argv.js";
+import { awkWriteFiles } from "../paths/awk-program.js";
+import { globCouldMatch } from "../paths/fs-glob.js";
+import { PROTECTED_NAMES } from "../paths/protected.js";
 import { isDirectory } from "../paths/resolve.js";
 import { GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, PATTERN_FIRST, WRITE_RULES, type HandlerName, type ProgramPathRule } from "./shell-paths.rules.js";
 import type { Effects, Target } from "./shell-paths.effects.js";
@@ -15,13 +18,13 @@ for (const rule of WRITE_RULES) for (const p of rule.programs) RULES_BY_PROGRAM.
 
 export function extract(rule: ProgramPathRule, program: string, p: ParsedArgs, all: readonly Arg[], fx: Effects, ev: Evaluation): void {
   const recursive = rule.recursive !== undefined && hasOption(p, rule.recursive);
-  const t = (arg: Arg, extra: Partial<Target> = {}): Target => ({ arg, verb: rule.verb, ruleId: rule.id, followsLink: rule.followsLink, tree: recursive, ...extra });
+  const t = (arg: Arg, extra: Partial<Target> = {}): Target => ({ arg, verb: rule.verb, ruleId: rule.id, followsLink: rule.followsLink, tree: recursive || rule.wholeTree === true, ...extra });
   const shape = rule.targets;
   if (rule.readsOperands === false) for (const a of p.operands) fx.notRead.add(a);
   switch (shape.shape) {
     case "operands": {
       const files = skipLeading(shape.skip, p, all);
-      if (p.unknown.length > 0) fx.unknown.push(`the argument ${p.unknown[0]!.text} is not known before the command runs`);
+      noteUnknown(p, fx, ev);
       for (const a of files) {
         fx.notRead.add(a);
         fx.targets.push(t(a));
@@ -42,11 +45,19 @@ export function extract(rule: ProgramPathRule, program: string, p: ParsedArgs, a
       }
       return;
     }
+    case "operand": {
+      const a = p.operands[shape.index];
+      if (a === undefined) return;
+      noteUnknown(p, fx, ev);
+      fx.notRead.add(a);
+      fx.targets.push(t(a));
+      return;
+    }
     case "keywords": {
       for (const a of p.operands) {
         const m = a.value !== undefined ? /^([a-z]+)=(.*)$/.exec(a.value) : null;
         if (a.value === undefined) {
-          fx.unknown.push(`the argument ${a.text} is not known before the command runs`);
+          if (!(a.input && ev.inputsChecked)) fx.unknown.push(`the argument ${a.text} is not known before the command runs`);
           continue;
         }
         if (m && shape.keys.includes(m[1]!)) {
@@ -63,6 +74,13 @@ export function extract(rule: ProgramPathRule, program: string, p: ParsedArgs, a
       throw new Error(`unhandled target shape ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The first argument that is not known before the command runs makes its targets unknown. `{}` of `find -exec` does
+ *  not count: find's own handler checks the roots it stands for. */
+function noteUnknown(p: ParsedArgs, fx: Effects, ev: Evaluation): void {
+  const a = p.unknown.find((u) => !(u.input && ev.inputsChecked));
+  if (a) fx.unknown.push(`the argument ${a.text} is not known before the command runs`);
 }
 
 function isDirArg(a: Arg, ev: Evaluation): boolean {
@@ -116,7 +134,7 @@ function destination(
     if (only.value !== undefined) dest = { ...only, value: path.posix.basename(only.value), text: path.posix.basename(only.value) };
     intoDir = false;
   } else return;
-  if (p.unknown.length > 0) fx.unknown.push(`the argument ${p.unknown[0]!.text} is not known before the command runs`);
+  noteUnknown(p, fx, ev);
   if (!dest) return;
   fx.notRead.add(dest);
   const symbolic = hasOption(p, ["-s", "--symbolic"]);
@@ -158,9 +176,9 @@ type Handler = (rule: ProgramPathRule, program: string, p: ParsedArgs, all: read
 const cwdTarget = (rule: ProgramPathRule, verb: string, dir = "."): Target => ({ path: dir, verb, ruleId: rule.id, followsLink: true, tree: false });
 
 const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
-  "in-place-editor": (rule, program, _p, all, fx, _ev, t) => {
+  "in-place-editor": (rule, program, _p, all, fx, ev, t) => {
     if (program === "perl") return perlInPlace(all, fx, t);
-    const spec = PATTERN_FIRST[program === "gsed" ? "sed" : program] ?? PATTERN_FIRST.sed!;
+    const spec = PATTERN_FIRST[program === "gsed" ? "sed" : program] ?? (program.endsWith("awk") ? PATTERN_FIRST.awk! : PATTERN_FIRST.sed!);
     const p = parseArgs(all, { shortValue: spec.shortValue + (program.endsWith("awk") ? "i" : ""), longValue: [...spec.longValue] });
     const scriptOptions = spec.patternOptions;
     const scripts: Arg[] = optionValues(p, scriptOptions.filter((o) => o !== "-f" && o !== "--file"));
@@ -171,17 +189,17 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
       : hasOption(p, ["-i", "--in-place"]);
     if (program.endsWith("awk")) fx.code.push(...scripts.map((s) => s.value ?? ""));
     if (inPlace) {
-      if (p.unknown.length > 0) fx.unknown.push(`the argument ${p.unknown[0]!.text} is not known before the command runs`);
+      noteUnknown(p, fx, ev);
       for (const a of operands) {
         fx.notRead.add(a);
         fx.targets.push(t(a));
       }
     }
-    if (!program.endsWith("awk")) {
-      for (const s of scripts) {
-        if (s.value === undefined) continue;
-        for (const file of sedWriteFiles(s.value)) fx.targets.push(t({ ...s, value: file, text: file }, { followsLink: true }));
-      }
+    // sed's `w FILE` commands, awk's `print > "FILE"` redirections.
+    const writeFiles = program.endsWith("awk") ? awkWriteFiles : sedWriteFiles;
+    for (const s of scripts) {
+      if (s.value === undefined) continue;
+      for (const file of writeFiles(s.value)) fx.targets.push(t({ ...s, value: file, text: file }, { followsLink: true }));
     }
     void rule;
   },
@@ -212,7 +230,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
     }
     if (recursive) for (const a of p.operands.slice(1)) fx.treeReads.add(a);
   },
-  compressor: (_rule, _program, _p, all, fx, _ev, t) => {
+  compressor: (_rule, _program, _p, all, fx, ev, t) => {
     const p = parseArgs(all, { shortValue: "oSbL", longValue: ["suffix", "output"] });
     for (const o of optionValues(p, ["-o", "--output"])) {
       fx.notRead.add(o);
@@ -220,7 +238,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
     }
     if (hasOption(p, ["-c", "--stdout", "--to-stdout", "-t", "--test", "-l", "--list"])) return;
     if (optionValues(p, ["-o", "--output"]).length > 0) return;
-    if (p.unknown.length > 0) fx.unknown.push(`the argument ${p.unknown[0]!.text} is not known before the command runs`);
+    noteUnknown(p, fx, ev);
     for (const a of p.operands) {
       fx.notRead.add(a);
       fx.targets.push(t(a));
@@ -356,13 +374,19 @@ function findEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, t:
   const find = readFindArgv(all);
   for (const f of find.outputFiles) fx.targets.push(t(f, { followsLink: true, tree: false, verb: "write the list to" }));
   let writes = find.deletes ? "delete files under" : undefined;
+  // Whether the files found are changed themselves (`-delete`, `-exec rm|chmod|sed -i {}`), not only copied or linked.
+  let changesFound = find.deletes;
   for (const inner of find.execPrograms) {
     const innerRules = RULES_BY_PROGRAM.get(inner)?.filter((r) => r.id !== "writes.find" && r.id !== "writes.download");
     if (innerRules && innerRules.length > 0) writes ??= `${innerRules[0]!.verb} files under`;
+    if (innerRules?.some((r) => r.targets.shape !== "destination" || r.targets.sources === "moved")) changesFound = true;
   }
   if (writes === undefined) return;
-  if (find.roots.length === 0) fx.targets.push(cwdTarget(rule, writes));
-  for (const r of find.roots) fx.targets.push(t(r, { tree: false, verb: writes }));
+  // Protected files below the roots count unless a -name filter keeps every protected name out (`-name '*.tmp'`;
+  // lower-cased for -iname).
+  const tree = changesFound && (find.namePatterns.length === 0 || find.namePatterns.some((g) => PROTECTED_NAMES.some((n) => globCouldMatch(g.toLowerCase(), n))));
+  if (find.roots.length === 0) fx.targets.push({ ...cwdTarget(rule, writes), tree });
+  for (const r of find.roots) fx.targets.push(t(r, { tree, verb: writes }));
 }
 
 function gitEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, ev: Evaluation, t: (a: Arg, extra?: Partial<Target>) => Target): void {

@@ -14,6 +14,8 @@ export type TargetShape =
   | { readonly shape: "destination"; readonly sources: "read" | "moved" | "linked"; readonly remote?: boolean }
   /** Only the values of these options (`sort -o FILE`, `tree -o FILE`). */
   | { readonly shape: "options"; readonly options: readonly string[]; readonly dirOptions?: readonly string[] }
+  /** The operand at `index`, counted from 0 (`uniq IN OUT`). */
+  | { readonly shape: "operand"; readonly index: number }
   /** `key=value` operands (`dd of=FILE`). */
   | { readonly shape: "keywords"; readonly keys: readonly string[] }
   /** Program-specific parsing in shell-paths.ts, named for the shape of the command line. */
@@ -43,6 +45,9 @@ export interface ProgramPathRule {
   readonly longValue?: readonly string[];
   /** Flags that make the operation recursive (a whole tree is written, deleted or read). */
   readonly recursive?: readonly string[];
+  /** A directory operand is changed as a whole even without them: `chmod 000 .claude` locks the settings inside away
+   *  (protected files below it count). */
+  readonly wholeTree?: boolean;
   /** The rule applies only with one of these options (`install -d`), or never with one of them. */
   readonly onlyIf?: readonly string[];
   readonly skipIf?: readonly string[];
@@ -72,13 +77,13 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["mkdir -p build/out", "touch src/new.ts", "truncate -s 0 log.txt"],
   },
   {
-    id: "writes.mode", programs: ["chmod"], longValue: ["reference"], recursive: ["-R", "--recursive"], followsLink: true,
+    id: "writes.mode", programs: ["chmod"], longValue: ["reference"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the mode of", targets: { shape: "operands", skip: "mode" }, readsOperands: false,
     match: ["chmod 600 ~/.ssh/config", "chmod -R 777 /usr/local/bin/x", "chmod -x ~/.bashrc"],
     notMatch: ["chmod +x scripts/run.sh", "chmod -R u+w build"],
   },
   {
-    id: "writes.owner", programs: ["chown", "chgrp"], longValue: ["reference", "from"], recursive: ["-R", "--recursive"], followsLink: true,
+    id: "writes.owner", programs: ["chown", "chgrp"], longValue: ["reference", "from"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the owner of", targets: { shape: "operands", skip: "owner" }, readsOperands: false,
     match: ["chown root /etc/passwd", "chgrp -R staff ~/shared"],
     notMatch: ["chown -R 1000:1000 build"],
@@ -148,10 +153,23 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["tree -o docs/tree.txt src", "tree -L 2"],
   },
   {
-    id: "writes.in-place", programs: ["sed", "gsed", "perl", "gawk", "awk"], followsLink: false, verb: "edit in place",
+    id: "writes.output-operand", programs: ["uniq"], shortValue: "fsw", longValue: ["skip-fields", "skip-chars", "check-chars"],
+    followsLink: true, verb: "write to", targets: { shape: "operand", index: 1 },
+    match: ["uniq README.md ~/.bashrc", "uniq -c -f 1 data.txt /etc/motd", "uniq -- in.txt ../out.txt"],
+    notMatch: ["uniq -c README.md", "sort data.txt | uniq -d", "uniq in.txt out.txt", "uniq -f 1 ~/x"],
+  },
+  {
+    id: "writes.in-place", programs: ["sed", "gsed", "perl", "gawk", "awk", "mawk", "nawk"], followsLink: false, verb: "edit in place",
     targets: { shape: "handler", handler: "in-place-editor" },
-    match: ["sed -i s/a/b/ ~/.zshrc", "sed -i.bak -e s/a/b/ /etc/hosts", "perl -pi -e s/a/b/ ~/.profile", "sed -n 'w /etc/x' README.md", "gawk -i inplace '{print}' ~/.bashrc"],
-    notMatch: ["sed -i s/a/b/ src/index.ts", "sed -n 1,5p README.md", "perl -ne print README.md"],
+    match: [
+      "sed -i s/a/b/ ~/.zshrc", "sed -i.bak -e s/a/b/ /etc/hosts", "perl -pi -e s/a/b/ ~/.profile", "sed -n 'w /etc/x' README.md",
+      "gawk -i inplace '{print}' ~/.bashrc", "awk '{print > \"/etc/x\"}' README.md", "mawk '{ printf(\"%s\", $0) >> \"../log\" }' README.md",
+    ],
+    notMatch: [
+      "sed -i s/a/b/ src/index.ts", "sed -n 1,5p README.md", "perl -ne print README.md", "awk '{print > \"out.txt\"}' README.md",
+      "awk '$1 > \"/etc\" {print}' README.md", "awk '{print \"a > /etc/x\"}' README.md", "awk '{print (NR > 1)}' README.md",
+      "awk '{print > \"/dev/stderr\"}' README.md",
+    ],
   },
   {
     id: "writes.archive", programs: ["tar", "gtar", "bsdtar"], followsLink: true, verb: "write to", targets: { shape: "handler", handler: "archive" },
@@ -240,8 +258,15 @@ export const NON_READING_OPTIONS: Readonly<Record<string, readonly string[]>> = 
   git: ["-c", "--config-env"],
 });
 
-/** Programs whose first operand is a pattern or a program text, not a file (unless `-e`/`-f` supply it). */
-export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: string; readonly longValue: readonly string[]; readonly patternOptions: readonly string[] }>> = table({
+/** Programs whose first operand is a pattern or a program text, not a file (unless `-e`/`-f` supply it). `pairs`:
+ *  options that take two words, NAME and VALUE, and whether VALUE is a file the program reads (`jq --rawfile k
+ *  ~/.ssh/id_rsa`: the key lands in `$k`). */
+export const PATTERN_FIRST: Readonly<Record<string, {
+  readonly shortValue: string;
+  readonly longValue: readonly string[];
+  readonly patternOptions: readonly string[];
+  readonly pairs?: Readonly<Record<string, "file" | "value">>;
+}>> = table({
   grep: { shortValue: "efmABCdD", longValue: ["regexp", "file", "max-count", "after-context", "before-context", "context", "include", "exclude", "exclude-dir", "label", "color", "colour", "devices", "directories", "binary-files"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   egrep: { shortValue: "efmABC", longValue: ["regexp", "file", "include", "exclude", "exclude-dir"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   fgrep: { shortValue: "efmABC", longValue: ["regexp", "file", "include", "exclude", "exclude-dir"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
@@ -250,7 +275,7 @@ export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: strin
   sed: { shortValue: "efl", longValue: ["expression", "file", "line-length"], patternOptions: ["-e", "-f", "--expression", "--file"] },
   awk: { shortValue: "fvF", longValue: ["file", "assign", "field-separator", "include", "load"], patternOptions: ["-f", "--file"] },
   gawk: { shortValue: "fvFiEl", longValue: ["file", "assign", "field-separator", "include", "load", "exec"], patternOptions: ["-f", "--file", "-E", "--exec"] },
-  jq: { shortValue: "fL", longValue: ["from-file", "arg", "argjson", "slurpfile", "rawfile", "indent"], patternOptions: ["-f", "--from-file"] },
+  jq: { shortValue: "fL", longValue: ["from-file", "indent"], patternOptions: ["-f", "--from-file"], pairs: { "--arg": "value", "--argjson": "value", "--slurpfile": "file", "--rawfile": "file" } },
   yq: { shortValue: "", longValue: [], patternOptions: [] },
 });
 

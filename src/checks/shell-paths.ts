@@ -16,18 +16,21 @@ import { matchProtected, protectedBelow, type ProtectedMatch } from "../paths/pr
 import type { Resolution } from "../paths/resolve.js";
 import { describeScope, inWriteScope, isSinkDevice } from "../paths/scope.js";
 import { ShellTracker, type ShellState } from "../paths/shell-state.js";
-import { expandWordText, isPlainWordText } from "../paths/word.js";
+import { expandWordText, isPlainWordText, type WordEnv } from "../paths/word.js";
+import { fileOfValue, fileVariable } from "../shell/env-files.js";
 import type { ShellCommand } from "../shell/model.js";
 import type { Finding, RuleId } from "../types.js";
 import { CONTENT_READERS, CREDENTIAL_MENTIONS, FILE_LISTERS, INTERPRETERS, MULTICALL, NON_READING_OPTIONS, NON_READING_PROGRAMS, PATTERN_FIRST, READ_REDIRECTS, TREE_READERS, WRITE_REDIRECTS, WRITE_RULES, type ProgramPathRule } from "./shell-paths.rules.js";
 import { freshEffects, type Effects, type Target } from "./shell-paths.effects.js";
 import { extract, interpreterCode, RULES_BY_PROGRAM } from "./shell-paths.programs.js";
+import { xargsInput, xargsNameFile, xargsWrapper } from "./shell-paths.xargs.js";
 
 const NO_RULES: readonly ProgramPathRule[] = [];
 const NO_OPTIONS: readonly string[] = [];
 /** Each rule's option spec, made once. */
 const RULE_SPECS = new Map<ProgramPathRule, OptionSpec>(WRITE_RULES.map((r) => [r, { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [] }]));
 const NO_FILTER: TreeFilter & { walk?: boolean } = {};
+const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
 
 interface Eval {
   readonly findings: Finding[];
@@ -98,6 +101,8 @@ export class Evaluation {
   readonly findings: Finding[] = [];
   readonly inside: string[] = [];
   private readonly cwd: string | undefined;
+  /** `{}` of `find -exec` stands for files under find's roots, which find's own handler checks. */
+  inputsChecked = false;
   /** How the current tree reader narrows its walk (`--include`, hidden files). */
   private treeFilter: TreeFilter & { walk?: boolean } = NO_FILTER;
 
@@ -124,6 +129,7 @@ export class Evaluation {
   run(): void {
     const env = this.tracker.wordEnv(this.state);
     for (const r of this.cmd.redirects) this.redirect(r.op, r.target);
+    if (this.cmd.assignments.length > 0) this.assignedFiles(env);
     const name = this.programName(env);
     if (name === undefined || name === "") return;
     let program = path.posix.basename(name);
@@ -141,8 +147,12 @@ export class Evaluation {
       : this.cmd.via.some((v) => v.startsWith("xargs") || v.startsWith("parallel"));
     const fromFind = this.cmd.wrappers ? this.cmd.wrappers.some((w) => w.kind === "each" && w.name === "find") : this.cmd.via.some((v) => v.startsWith("find"));
     if (words.some(isInputWord) && CONTENT_READERS.has(program) && !NON_READING_PROGRAMS.has(program)) this.listedReads(program, fromFind);
-    // find's own handler checks the roots that `{}` stands for; the clause's other words still count.
-    if (fromFind) words = words.filter((w) => !(w.features?.includes("input") ?? w.value === "{}"));
+    // `xargs -a FILE echo` prints what FILE holds, whatever the program.
+    const names = fedByXargs ? xargsNameFile(this.cmd) : undefined;
+    if (names) for (const a of expandOne(names, -1, env, this.cwd)) this.readArg(a, "hand over the lines of", false, "xargs");
+    // find's own handler checks the roots that `{}` stands for: its `{}` is kept in place (so `cp {} ~/.bashrc` still
+    // has its destination last) but is neither a target nor an unknown.
+    this.inputsChecked = fromFind;
     const args = expandArgs(words, env, this.cwd);
     for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
       const parsed = parseArgs(args, RULE_SPECS.get(rule)!);
@@ -154,7 +164,7 @@ export class Evaluation {
         fx.unknown.push(`${program} gets more arguments from ${this.cmd.via.find((v) => v.startsWith("xargs") || v.startsWith("parallel")) ?? "its input"}, which we cannot see`);
       }
     }
-    for (const t of fx.targets) this.target(t);
+    for (const t of fx.targets) if (!(fromFind && t.arg?.input)) this.target(t);
     if (fx.unknown.length > 0) {
       this.findings.push(ask("scope.unknown-target", `hookwarden cannot tell where ${commandText(this.cmd)} writes (${fx.unknown[0]}), so it asks you first.`));
     }
@@ -184,6 +194,22 @@ export class Evaluation {
     }
     if (READ_REDIRECTS.has(op)) {
       for (const a of expandOne(target, -1, env, this.cwd)) this.readArg(a, "redirect input from", false, "<");
+    }
+  }
+
+  /** `GIT_TRACE=~/x git log`, `export GIT_INDEX_FILE=/etc/x`: the value is a file that git will write. */
+  private assignedFiles(env: WordEnv): void {
+    for (const a of this.cmd.assignments) {
+      const v = fileVariable(a.name);
+      if (v === undefined) continue;
+      for (const arg of expandOne(a.value, -1, env, this.cwd, ASSIGNMENT_VALUE)) {
+        const file = arg.value === undefined ? undefined : fileOfValue(v, arg.value);
+        if (arg.value !== undefined && file === undefined) continue;
+        // A relative index file is relative to the repository's top directory, which we do not look for.
+        const value = file !== undefined && !file.startsWith("/") ? undefined : file;
+        const reason = file !== undefined && value === undefined ? "relative to the top directory of the repository" : arg.reason;
+        this.target({ arg: { word: -1, text: `${a.name}=${a.value.text}`, ...(value !== undefined ? { value } : { reason }) }, verb: v.verb, ruleId: "writes.env-file", followsLink: true, tree: false });
+      }
     }
   }
 
@@ -305,7 +331,7 @@ export class Evaluation {
     const pattern = PATTERN_FIRST[program];
     let patternParsed: ParsedArgs | undefined;
     if (pattern) {
-      const parsed = (patternParsed = parseArgs(args, { shortValue: pattern.shortValue, longValue: pattern.longValue }));
+      const parsed = (patternParsed = parseArgs(pattern.pairs ? withoutPairs(args, pattern.pairs, fx) : args, { shortValue: pattern.shortValue, longValue: pattern.longValue }));
       if (!hasOption(parsed, pattern.patternOptions) && parsed.operands[0]) fx.notRead.add(parsed.operands[0]);
       // Option values are patterns, separators, counts…; only a pattern *file* (`grep -f FILE`) is read.
       for (const o of parsed.options) if (o.value && !["-f", "--file", "--from-file"].includes(o.name)) fx.notRead.add(o.value);
@@ -429,13 +455,35 @@ export class Evaluation {
   }
 
   /** A reader fed file names by xargs / find -exec: the names come from a lister in the same call (`find . -type f |
-   *  xargs cat`, `find ~ -name id_rsa -exec cat {} +`). When the lister would list a credential, the reader reads it.
-   *  Names from elsewhere (`cat list.txt | xargs cat`) are not followed. */
+   *  xargs cat`, `find ~ -name id_rsa -exec cat {} +`) or from literal text (`echo ~/.aws/credentials | xargs cat`).
+   *  When they include a credential, the reader reads it; names only known at run time (`cat list.txt | xargs cat`)
+   *  could be one, so it asks. */
   private listedReads(program: string, fromFind: boolean): void {
     const listers: { name: string; argv: readonly ShellCommand["args"][number][] }[] = [];
     const findWrapper = this.cmd.wrappers?.find((w) => w.name === "find");
+    const xargs = fromFind ? undefined : xargsWrapper(this.cmd);
     if (fromFind && findWrapper) listers.push({ name: "find", argv: findWrapper.argv.slice(1) });
-    else {
+    else if (xargs) {
+      const env = this.tracker.wordEnv(this.state);
+      const input = xargsInput(this.cmd, xargs, this.call, (w) => expandOne(w, -1, env, this.cwd));
+      switch (input.kind) {
+        case "none":
+          return;
+        case "names":
+          for (const n of input.names) this.readArg({ word: -1, text: `${n} (named by ${input.from})`, value: n }, "read", false, program);
+          return;
+        case "unknown":
+          this.findings.push(ask("credentials.unknown-read", `hookwarden cannot tell which files ${commandText(this.cmd)} reads: xargs hands it names from ${input.why}, and one could be a credential, so it asks you first.`));
+          return;
+        case "listers":
+          for (const c of input.listers) if (c.name.kind === "literal") listers.push({ name: path.posix.basename(c.name.value), argv: c.args });
+          break;
+        default: {
+          const never: never = input;
+          throw new Error(`unhandled xargs input ${JSON.stringify(never)}`);
+        }
+      }
+    } else {
       for (const c of this.call) {
         if (c === this.cmd || c.name.kind !== "literal" || c.seq > this.cmd.seq) continue;
         const name = path.posix.basename(c.name.value);
@@ -510,6 +558,29 @@ export class Evaluation {
       }
     }
   }
+}
+
+/** `args` without the two-word options in `pairs` (`--arg NAME VALUE`): their NAME is never read, their VALUE only
+ *  when it is a file (it stays in `args`, so the read loop sees it). */
+function withoutPairs(args: readonly Arg[], pairs: Readonly<Record<string, "file" | "value">>, fx: Effects): Arg[] {
+  const out: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.value === "--") {
+      out.push(...args.slice(i));
+      break;
+    }
+    const kind = a.value === undefined ? undefined : pairs[a.value];
+    if (kind === undefined) {
+      out.push(a);
+      continue;
+    }
+    fx.notRead.add(a);
+    if (args[i + 1]) fx.notRead.add(args[i + 1]!);
+    if (args[i + 2] && kind === "value") fx.notRead.add(args[i + 2]!);
+    i += 2;
+  }
+  return out;
 }
 
 // ── findings ──────────────────────────────────────────────────────────────────────────────────────────────────────

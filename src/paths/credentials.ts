@@ -4,9 +4,9 @@ import path from "node:path";
 import { Minimatch } from "minimatch";
 import type { Context } from "../context-types.js";
 import type { Layer } from "../types.js";
-import { directoryEntries } from "./fs-cache.js";
 import { basenameHint, compileGlob, type CompiledGlob } from "./globs.js";
 import { isInside } from "./resolve.js";
+import { firstFileUnder } from "./tree-walk.js";
 
 export interface CredentialEntry {
   readonly id: string;
@@ -149,11 +149,6 @@ export function credentialBelow(dir: string, ctx: Pick<Context, "home" | "policy
   return undefined;
 }
 
-/** Directories a tree walk does not enter: dependency and VCS stores, large and never where secrets are kept. */
-const WALK_SKIP = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "venv", "__pycache__", ".next", ".cache", ".tox", ".gradle", "target"]);
-const WALK_MAX_ENTRIES = 5000;
-const WALK_MAX_DEPTH = 8;
-
 export interface TreeFilter {
   /** The reader skips dot-files (ripgrep without `--hidden`). */
   readonly skipHidden?: boolean;
@@ -163,37 +158,18 @@ export interface TreeFilter {
 }
 
 /** An existing credential file inside directory `dir` that a recursive read would reach (`grep -r KEY .` with a
- *  `.env` in the project, `tar czf x.tgz .`). A bounded walk: it stops after a few thousand entries and skips
- *  dependency folders, so it answers for the files a person keeps, not for every file on disk. */
+ *  `.env` in the project, `tar czf x.tgz .`), within the bounds of tree-walk.ts. */
 export function credentialFileUnder(dir: string, ctx: Pick<Context, "home" | "policy">, filter: TreeFilter = {}): { file: string; match: CredentialMatch } | undefined {
   const include = (filter.include ?? []).map(nameGlob);
   const exclude = (filter.exclude ?? []).map(nameGlob);
-  let seen = 0;
-  const stack: { dir: string; depth: number }[] = [{ dir, depth: 0 }];
-  const root = path.posix.normalize(dir);
-  while (stack.length > 0) {
-    const { dir: d, depth } = stack.pop()!;
-    const entries = directoryEntries(d);
-    if (entries === undefined) continue; // not a directory or not readable: the reader cannot read it either
-    // path.posix.join(d, name), without re-normalising: `d` is normal (the root once normalised, then built here) and
-    // a directory entry's name has no slash and is never `.` or `..`.
-    const parent = depth === 0 ? root : d;
-    const prefix = parent.endsWith("/") ? parent : `${parent}/`;
-    for (const e of entries) {
-      if (++seen > WALK_MAX_ENTRIES) return undefined;
-      if (filter.skipHidden && e.name.startsWith(".")) continue;
-      const p = prefix + e.name;
-      if (e.isDirectory()) {
-        if (!WALK_SKIP.has(e.name) && depth < WALK_MAX_DEPTH) stack.push({ dir: p, depth: depth + 1 });
-        continue;
-      }
-      if (include.length > 0 && !include.some((m) => m.match(e.name))) continue;
-      if (exclude.some((m) => m.match(e.name))) continue;
-      const match = matchCredential(p, ctx);
-      if (match) return { file: p, match };
-    }
-  }
-  return undefined;
+  let match: CredentialMatch | undefined;
+  const file = firstFileUnder(path.posix.normalize(dir), (p, name) => {
+    if (include.length > 0 && !include.some((m) => m.match(name))) return false;
+    if (exclude.some((m) => m.match(name))) return false;
+    match = matchCredential(p, ctx);
+    return match !== undefined;
+  }, filter.skipHidden ? { skipHidden: true } : {});
+  return file !== undefined && match !== undefined ? { file, match } : undefined;
 }
 
 /** `--include` / `--exclude` basename globs, compiled once per pattern (a matcher holds no state between calls). */

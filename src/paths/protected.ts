@@ -7,6 +7,7 @@ import type { Context } from "../context-types.js";
 import type { Layer } from "../types.js";
 import { compileGlob, type CompiledGlob } from "./globs.js";
 import { exists, isInside } from "./resolve.js";
+import { firstFileUnder } from "./tree-walk.js";
 
 export interface ProtectedMatch {
   readonly id: string;
@@ -23,6 +24,9 @@ interface Entry extends ProtectedMatch {
 type ProtectedContext = Pick<Context, "projectRoot" | "home" | "configDir" | "dataDir" | "managedDir" | "installDir" | "policy">;
 
 const SETTINGS_FILES = ["settings.json", "settings.local.json", "hookwarden.json", "hookwarden.local.json"];
+
+/** Names a built-in protected file can have (a filter like `find -name '*.tmp'` that none passes leaves them be). */
+export const PROTECTED_NAMES: readonly string[] = [...SETTINGS_FILES, "config", "config.worktree", "trust.json", "managed-settings.json", "pre-commit", "post-checkout"];
 
 /** The built-in list for one context, as data: [id, glob, what]. */
 export function builtinProtected(ctx: ProtectedContext): readonly (readonly [string, string, string])[] {
@@ -67,8 +71,14 @@ export function matchProtected(p: string, ctx: ProtectedContext): ProtectedMatch
 }
 
 /** An existing protected path inside directory `dir`: a recursive delete, move or mode change of `dir` (`rm -rf
- *  .claude`, `mv .git x`) changes it too. Only fixed locations are checked (no directory walk). */
+ *  .claude`, `mv .git x`, `rm -rf packages` over `packages/app/.claude/settings.json`) changes it too. The fixed
+ *  locations first, then a bounded walk of the part of the project below `dir` (nested repositories' `.git` stores
+ *  are not walked: deleting a clone is not changing this project's hooks). */
 export function protectedBelow(dir: string, ctx: ProtectedContext): ProtectedMatch | undefined {
+  return fixedProtectedBelow(dir, ctx) ?? walkedProtectedBelow(dir, ctx);
+}
+
+function fixedProtectedBelow(dir: string, ctx: ProtectedContext): ProtectedMatch | undefined {
   const j = path.posix.join;
   const fixed: string[] = [
     ...SETTINGS_FILES.map((f) => j(ctx.projectRoot, ".claude", f)),
@@ -85,6 +95,19 @@ export function protectedBelow(dir: string, ctx: ProtectedContext): ProtectedMat
     }
   }
   return undefined;
+}
+
+function walkedProtectedBelow(dir: string, ctx: ProtectedContext): ProtectedMatch | undefined {
+  const root = isInside(dir, ctx.projectRoot) ? dir : isInside(ctx.projectRoot, dir) ? ctx.projectRoot : undefined;
+  if (root === undefined) return undefined;
+  const everyFile = ctx.policy.protectedPaths.length > 0;
+  let match: ProtectedMatch | undefined;
+  firstFileUnder(root, (file, name) => {
+    if (!everyFile && !(SETTINGS_FILES.includes(name) && file.endsWith(`/.claude/${name}`))) return false;
+    match = matchProtected(file, ctx);
+    return match !== undefined;
+  });
+  return match;
 }
 
 function strip(e: Entry): ProtectedMatch {

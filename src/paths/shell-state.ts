@@ -1,12 +1,12 @@
-// Where each command of one Bash call runs: the cwd (moved by `cd`/`pushd`/`popd` with literal arguments), $PWD,
-// $OLDPWD, $HOME and literal variable assignments, followed in `seq` order. A command in a subshell, `$(…)`, a
-// pipeline stage or a `bash -c` string does not move the cwd of the commands after it; it may move later commands in
-// such contexts, which therefore see every candidate. When we cannot follow (a dynamic `cd`, a `cd` in a loop), the
-// cwd is unknown: relative targets become unknown and the caller asks.
+// Where each command of one Bash call runs: the cwd (moved by `cd`/`pushd`/`popd` with literal arguments, and for one
+// command by a wrapper's `env -C DIR` / `sudo -D DIR`), $PWD, $OLDPWD, $HOME and literal variable assignments,
+// followed in `seq` order. Each child shell (a subshell, `$(…)`, a pipeline stage, `&`, a `bash -c` string) keeps its
+// own state: its `cd` moves the commands after it in that shell only (`(cd ~ && echo x > .bashrc)`). When we cannot
+// follow (a dynamic `cd`, a `cd` in a loop), the cwd is unknown: relative targets become unknown and the caller asks.
 import os from "node:os";
 import path from "node:path";
 import type { Context } from "../context-types.js";
-import type { ShellCommand, Word } from "../shell/model.js";
+import type { Position, ShellCommand, Word } from "../shell/model.js";
 import { expandOne } from "./argv.js";
 import { isDirectory, isInside, physicalPath, resolveAgainst, type Resolution } from "./resolve.js";
 import type { WordEnv } from "./word.js";
@@ -28,7 +28,7 @@ export interface ShellState {
 }
 
 /** Positions whose commands run in a child shell: their `cd` and assignments stay there. */
-const CHILD_SHELL = new Set(["pipeline", "subshell", "$(…)", "<(…)", "background", "coproc"]);
+const CHILD_SHELL: ReadonlySet<Position> = new Set<Position>(["pipeline", "subshell", "$(…)", "<(…)", "background", "coproc"]);
 /** Positions that may run any number of times. */
 const REPEATED = new Set(["loop", "function"]);
 const MAX_STATES = 8;
@@ -47,7 +47,8 @@ function currentUser(): string | undefined {
 
 export class ShellTracker {
   private top: ShellState[];
-  private child: ShellState[] = [];
+  /** Child shells entered so far, by id (ShellCommand.shells): the states inside each after its latest change. */
+  private readonly shells = new Map<number, ShellState[]>();
   /** Symlinks created earlier in this call (`ln -s /etc x`): link path → target. */
   readonly links = new Map<string, string>();
   /** Directories created earlier in this call (`mkdir -p build && cd build`). */
@@ -73,44 +74,50 @@ export class ShellTracker {
     return r;
   }
 
-  /** The candidate states `cmd` may run in (usually one). */
+  /** The candidate states `cmd` may run in (usually one); a wrapper's directory (`env -C /etc touch x`) applies. */
   statesFor(cmd: ShellCommand): readonly ShellState[] {
-    return inChildShell(cmd) ? this.anyShell() : this.top;
+    const states = this.shellOf(cmd).states;
+    const dirs = cmd.wrappers?.filter((w) => w.chdir !== undefined);
+    if (!dirs || dirs.length === 0) return states;
+    // The wrapper fails when it cannot change directory, so the command only ever runs in the new one.
+    return dedupe(states.map((s) => dirs.reduce((cur, w) => last(this.moveTo(cur, this.single(w.chdir!, cur), false)), s)));
   }
 
-  /** Top-level and child-shell states together, deduplicated; kept until either list changes. */
-  private combined: ShellState[] | undefined;
-
-  private anyShell(): readonly ShellState[] {
-    // `top` is always deduplicated already: without child states there is nothing to merge.
-    if (this.child.length === 0) return this.top;
-    return (this.combined ??= dedupe([...this.top, ...this.child]));
+  /** The shell `cmd` runs in: its innermost child shell (states inherited from the shell around it until its own
+   *  first change), or the top level. `throwaway`: a command whose changes no later command sees — one an `xargs` or
+   *  `find -exec` runs (an external program), or a hand-built one in a child position (no shell ids). */
+  private shellOf(cmd: ShellCommand): { readonly states: readonly ShellState[]; readonly id?: number; readonly throwaway?: boolean } {
+    const chain = cmd.shells;
+    if (chain === undefined) return inChildShell(cmd) ? { states: this.top, throwaway: true } : { states: this.top };
+    const lastWrapper = cmd.wrappers?.[cmd.wrappers.length - 1];
+    const throwaway = lastWrapper?.kind === "each";
+    const id = chain[chain.length - 1];
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const states = this.shells.get(chain[i]!);
+      if (states) return { states, id, throwaway };
+    }
+    return { states: this.top, ...(id !== undefined ? { id } : {}), throwaway };
   }
 
   /** Apply what `cmd` does to the shell itself (cd, pushd, popd, assignments), after it has been checked. */
   advance(cmd: ShellCommand): void {
     if (!mayChangeShell(cmd)) return; // effect() leaves every state as it is
-    const inChild = inChildShell(cmd);
-    const before = inChild ? this.anyShell() : this.top;
+    const shell = this.shellOf(cmd);
+    if (shell.throwaway) return;
+    const before = shell.states;
     const after = before.map((s) => this.effect(cmd, s));
-    // Most commands change nothing (every state maps to itself): then every branch below keeps the lists as they are.
+    // Most commands change nothing (every state maps to itself): then the lists stay as they are.
     if (after.every((a, i) => a.length === 1 && a[0] === before[i])) return;
-    this.combined = undefined;
-    if (inChild) {
-      const next = after.flat().filter((s) => !this.top.includes(s));
-      this.child = cap(dedupe([...this.child, ...next]));
-      return;
-    }
-    if (cmd.position.some((p) => REPEATED.has(p))) {
+    const positions = innerPositions(cmd.position);
+    let next: ShellState[];
+    if (positions.some((p) => REPEATED.has(p))) {
       // Zero, one or many times: the old states stay possible, and after a repeated move nothing is known.
-      this.top = cap(dedupe(before.flatMap((s, i) => [s, ...after[i]!.map((m) => (m.cwd === s.cwd ? m : unknownCwd(m)))])));
-      return;
-    }
-    if (cmd.position.includes("case")) {
-      this.top = cap(dedupe(before.flatMap((s, i) => [s, ...after[i]!])));
-      return;
-    }
-    this.top = cap(dedupe(after.flat()));
+      next = cap(dedupe(before.flatMap((s, i) => [s, ...after[i]!.map((m) => (m.cwd === s.cwd ? m : unknownCwd(m)))])));
+    } else if (positions.includes("case")) {
+      next = cap(dedupe(before.flatMap((s, i) => [s, ...after[i]!])));
+    } else next = cap(dedupe(after.flat()));
+    if (shell.id === undefined) this.top = next;
+    else this.shells.set(shell.id, next);
   }
 
   /** One WordEnv per state, made on first use (every word of every command asks). */
@@ -222,8 +229,9 @@ function mayChangeShell(cmd: ShellCommand): boolean {
   return SHELL_CHANGERS.has(cmd.name.value) || (cmd.name.value === "" && cmd.assignments.length > 0);
 }
 
-/** A child shell: a subshell-like position, or code run by `sh -c` / a shell reading stdin. `eval` runs in the
- *  current shell (`eval "cd .."` moves the cwd), and exec wrappers (`sudo`, `env`) cannot run `cd` at all. */
+/** A child shell, for commands without shell ids (built by hand): a subshell-like position, or code run by `sh -c` /
+ *  a shell reading stdin. `eval` runs in the current shell (`eval "cd .."` moves the cwd), and exec wrappers (`sudo`,
+ *  `env`) cannot run `cd` at all. */
 export function inChildShell(cmd: ShellCommand): boolean {
   for (const p of cmd.position) if (CHILD_SHELL.has(p)) return true;
   if (cmd.wrappers) return cmd.wrappers.some((w) => w.kind === "stdin" || w.kind === "each" || (w.kind === "shell" && w.name !== "eval"));
@@ -244,11 +252,13 @@ function unknownCwd(s: ShellState): ShellState {
   return { ...s, cwd: undefined, oldpwd: s.cwd, vars };
 }
 
+const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
+
 function assign(s: ShellState, pairs: readonly (readonly [string, Word])[], t: ShellTracker): ShellState {
   const vars = new Map(s.vars);
   for (const [name, w] of pairs) {
-    // Assignments expand `~` after `=` and are not split or globbed.
-    const args = expandOne({ ...w, text: w.text === "" ? "''" : w.text }, 0, t.wordEnv({ ...s, vars }), undefined);
+    // Assignments expand `~` after `=` and every `:`, and are not split or globbed.
+    const args = expandOne({ ...w, text: w.text === "" ? "''" : w.text }, 0, t.wordEnv({ ...s, vars }), undefined, ASSIGNMENT_VALUE);
     const value = args.length === 1 && args[0]!.value !== undefined ? args[0]!.value : undefined;
     vars.set(name, value);
   }
@@ -263,6 +273,17 @@ function dedupe(states: readonly ShellState[]): ShellState[] {
   const seen = new Map<string, ShellState>();
   for (const s of states) if (!seen.has(key(s))) seen.set(key(s), s);
   return [...seen.values()];
+}
+
+/** The positions inside the innermost subshell-like position: a loop around a `( … )` does not repeat what the
+ *  subshell does to itself. */
+function innerPositions(position: readonly Position[]): readonly Position[] {
+  for (let i = position.length - 1; i >= 0; i--) if (CHILD_SHELL.has(position[i]!)) return position.slice(i + 1);
+  return position;
+}
+
+function last<T>(xs: readonly T[]): T {
+  return xs[xs.length - 1]!;
 }
 
 /** Too many possibilities: keep one state that knows nothing about the cwd. */

@@ -1,5 +1,6 @@
-// Shell words → candidate paths: quote removal, `~`/`~user`/`~+`/`~-`, `$HOME` `${HOME}` `$PWD` `$OLDPWD` (and
-// variables the same command assigned literally), brace lists and globs, all read from the word's source text.
+// Shell words → candidate paths: quote removal, `~`/`~user`/`~+`/`~-` (also after `=` and `:` in assignment-shaped
+// words, as bash does), `$HOME` `${HOME}` `$PWD` `$OLDPWD` (and variables the same command assigned literally), brace
+// lists and globs, all read from the word's source text.
 // Anything else (`$X`, `$(…)`, `${X:-y}`, ranges, extglobs) is unknown: callers ask. No file system here.
 
 /** One way the word can read after expansion. `pattern` is set when unquoted glob characters remain: a minimatch
@@ -22,9 +23,15 @@ export interface WordEnv {
 }
 
 export interface ExpandOptions {
-  /** Also expand `~` right after the first unquoted `=` (bash does this in `name=~/x` words, e.g. `dd if=~/k`). */
-  readonly tildeAfterEquals?: boolean;
+  /** The text is an assignment's value (what follows `NAME=`): `~` also starts a tilde-prefix after every unquoted
+   *  `:` (`PATH=~/bin:~/.local/bin`). */
+  readonly assignmentValue?: boolean;
 }
+
+/** A word shaped like an assignment (`of=~/x`, `PATH=a:~/b`): bash (not in POSIX mode) expands `~` after its first
+ *  `=` and after each unquoted `:` even when it is a command's argument. Only a plain identifier before the `=`
+ *  counts: `--file=~/x`, `1=~/x` and `"a"=~/x` keep their `~` (checked against bash 5.2). */
+const ASSIGNMENT_SHAPED = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** The word after quote removal, one UTF-16 unit per position. `quoted` has one flag per unit of `chars`: "q" when
  *  the unit was quoted, escaped or produced by an expansion (never a glob or brace character), "u" when it was not.
@@ -122,11 +129,14 @@ function unquotedExpansion(name: string, env: WordEnv): string {
 function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Pieces {
   const out = new Builder(text);
   let i = 0;
-  const equals = opts.tildeAfterEquals && /^-{0,2}[A-Za-z0-9_-]+=/.test(text) ? text.indexOf("=") : -1;
+  // Where a tilde-prefix may start besides the word's start: after `=` of an assignment-shaped word, then after any
+  // unquoted `:`; in an assignment value (text after `=`), after any unquoted `:`. There a `:` also ends the prefix.
+  const assignment = opts.assignmentValue === true || ASSIGNMENT_SHAPED.test(text);
+  let tildeAt = opts.assignmentValue ? 0 : assignment ? text.indexOf("=") + 1 : -1;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === "~" && (i === 0 || i === equals + 1)) {
-      const m = /^~([^/'"\\$`]*)(?=\/|$)/.exec(text.slice(i));
+    if (c === "~" && (i === 0 || i === tildeAt)) {
+      const m = (assignment ? /^~([^/:'"\\$`]*)(?=[/:]|$)/ : /^~([^/'"\\$`]*)(?=\/|$)/).exec(text.slice(i));
       if (m) {
         out.quote(tilde(m[1]!, env));
         i += m[0].length;
@@ -172,6 +182,7 @@ function tokenize(text: string, env: WordEnv, opts: ExpandOptions): Pieces {
       continue;
     }
     if ((c === "?" || c === "*" || c === "+" || c === "@" || c === "!") && text[i + 1] === "(") throw new Unknown("an extended glob");
+    if (assignment && c === ":") tildeAt = i + 1; // only an unquoted, unescaped `:` reaches here
     out.unit(i, false);
     i += 1;
   }

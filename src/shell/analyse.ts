@@ -6,7 +6,7 @@ import { forEachChild, type SyntaxNode } from "unbash";
 import type { Position, ShellCommand } from "./model.js";
 import { MAX_COMMANDS, MAX_REPARSE_DEPTH, parseSource, scriptError } from "./parse.js";
 import { emitCommand, expandingParts, spanOf, stdinOf, syntheticCommand, toRedirect } from "./emit.js";
-import { Failure, ROOT, type Frame, type Item } from "./frame.js";
+import { Failure, enterChildShell, resetShellIds, ROOT, type Frame, type Item } from "./frame.js";
 import { withSharedWords } from "./words.js";
 
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
@@ -14,6 +14,7 @@ export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand
 export function analyseShell(source: string): ShellAnalysis {
   const stack = startWalk(source);
   if (!Array.isArray(stack)) return stack;
+  resetShellIds();
   try {
     return { ok: true, commands: withSharedWords(() => walk(stack)) };
   } catch (error) {
@@ -26,9 +27,10 @@ export function analyseShell(source: string): ShellAnalysis {
 /** Pipelines longer than this are walked stage by stage (PipelineRest) instead of pushing every stage at once. */
 const LONG_PIPELINE = 16;
 
-/** The frame of stage `i` of pipeline `id`: every field written out, so all frames share one shape. */
+/** The frame of stage `i` of pipeline `id` (each stage is a child shell): every field written out, so all frames
+ *  share one shape. */
 function stageFrame(frame: Frame, position: readonly Position[], id: number, i: number): Frame {
-  return {
+  return enterChildShell({
     position,
     pipes: frame.pipes.length === 0 ? [{ id, stage: i }] : frame.pipes.concat({ id, stage: i }),
     pipedInto: frame.pipedInto || i > 0,
@@ -39,7 +41,8 @@ function stageFrame(frame: Frame, position: readonly Position[], id: number, i: 
     inheritedStdin: frame.inheritedStdin,
     depth: frame.depth,
     span: frame.span,
-  };
+    shells: frame.shells,
+  });
 }
 
 /** The walk's stack, holding the parsed script; nothing else keeps the tree, so the parts already walked can be
@@ -103,7 +106,7 @@ function walk(stack: Item[]): ShellCommand[] {
         break;
       }
       case "Statement":
-        stack.push({ node: node.command, frame: node.background ? at(frame, "background") : frame });
+        stack.push({ node: node.command, frame: node.background ? enterChildShell(at(frame, "background")) : frame });
         break;
       case "AndOr":
         pushList(node.commands, node.commands.length > 1 ? at(frame, "condition") : frame);
@@ -123,7 +126,7 @@ function walk(stack: Item[]): ShellCommand[] {
         break;
       }
       case "Subshell":
-        stack.push({ node: node.body, frame: at(frame, "subshell") });
+        stack.push({ node: node.body, frame: enterChildShell(at(frame, "subshell")) });
         break;
       case "BraceGroup":
         stack.push({ node: node.body, frame: at(frame, "group") });
@@ -152,7 +155,7 @@ function walk(stack: Item[]): ShellCommand[] {
         pushChildren(node, at(frame, "function"));
         break;
       case "Coproc":
-        pushChildren(node, at(frame, "coproc"));
+        pushChildren(node, enterChildShell(at(frame, "coproc")));
         break;
       case "Redirected": {
         const redirects = node.redirects.map(toRedirect);
@@ -169,7 +172,7 @@ function walk(stack: Item[]): ShellCommand[] {
         const synthetic = syntheticCommand(node.type === "TestCommand" ? "[[" : "((", node, frame, seq);
         out.push(notArithmetic ? { ...synthetic, unresolved: "`((…))` holds commands, not arithmetic; POSIX sh runs them as subshells" } : synthetic);
         pushChildren(node, { ...frame, host: seq });
-        if (notArithmetic) stack.push({ source: node.body, frame: { ...frame, via: [...frame.via, "(( ))"], depth: frame.depth + 1, span: spanOf(node, frame) }, bestEffort: true });
+        if (notArithmetic) stack.push({ source: node.body, frame: enterChildShell({ ...frame, via: [...frame.via, "(( ))"], depth: frame.depth + 1, span: spanOf(node, frame) }), bestEffort: true });
         break;
       }
       case "CommandExpansion":
@@ -179,7 +182,7 @@ function walk(stack: Item[]): ShellCommand[] {
         const p: Position = node.type === "ProcessSubstitution" ? "<(…)" : "$(…)";
         // `>(cmd)` reads what the host command writes; `$(…)` and `<(…)` read nothing from it.
         const fed = node.type === "ProcessSubstitution" && node.operator === ">";
-        stack.push({ node: node.script, frame: with_(frame, p, { pipedInto: fed, inheritedStdin: undefined, inherited: [] }) });
+        stack.push({ node: node.script, frame: enterChildShell(with_(frame, p, { pipedInto: fed, inheritedStdin: undefined, inherited: [] })) });
         break;
       }
       case "Command": {

@@ -8,12 +8,14 @@ import { literalName, toWord, literalWord } from "./words.js";
 import { isWrapper, unwrapStep, type StdinInfo } from "./unwrap.js";
 import { literalOutput, programName } from "./programs.js";
 import { expandBraces } from "./braces.js";
-import { Failure, type Assign, type Frame, type Item, type Mutable, type StdinFeed } from "./frame.js";
+import { enterChildShell, Failure, type Assign, type Frame, type Item, type Mutable, type StdinFeed } from "./frame.js";
 import type { Span } from "../types.js";
 
 const EMPTY_NAME: Name = { kind: "literal", value: "" };
 const NO_ASSIGNMENTS: Assign[] = [];
 const HEREDOC_OPS = new Set(["<<", "<<-", "<<<"]);
+/** Code runners that run their code in the current shell: `eval "cd .."` moves it. Other code runs in a child. */
+const SAME_SHELL = new Set(["eval", "source", "."]);
 const DECLARATIONS = new Set(["export", "declare", "local", "readonly", "typeset"]);
 
 /** The parts of a command's words, assignments and redirections that can hold a substitution, in source order.
@@ -157,6 +159,7 @@ function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], ass
     via,
     position: frame.position,
     seq: out.length,
+    shells: frame.shells,
     pipedInto: frame.pipedInto,
     span: sh.span,
     pipes: frame.pipes.length ? frame.pipes : undefined,
@@ -242,7 +245,8 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
     if (step.keepSelf) pushCommand(out, sh, p.argv, p.assignments, p.via, p.wrappers);
     const later: Pending[] = [];
     for (const child of step.children) {
-      const wrapper: Wrapper = step.privileged ? { name, argv: p.argv, kind: child.wrapper, privileged: true } : { name, argv: p.argv, kind: child.wrapper };
+      let wrapper: Wrapper = step.privileged ? { name, argv: p.argv, kind: child.wrapper, privileged: true } : { name, argv: p.argv, kind: child.wrapper };
+      if (child.kind === "argv" && child.chdir) wrapper = { ...wrapper, chdir: child.chdir };
       if (child.kind === "argv") {
         later.push({ argv: child.argv, assignments: child.assignments ? [...p.assignments, ...child.assignments] : p.assignments, via: [...p.via, child.via], wrappers: [...p.wrappers, wrapper] });
         continue;
@@ -253,7 +257,7 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
       }
       // Dynamic code is still read as written (`eval "curl $URL"` → `curl $URL`) so what it names is seen too.
       const stdinChild = child.wrapper === "stdin";
-      const cf: Frame = {
+      const codeFrame: Frame = {
         ...frame,
         via: [...p.via, child.via],
         wrappers: [...p.wrappers, wrapper],
@@ -265,6 +269,7 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
         inheritedStdin: stdinChild ? undefined : sh.feed,
         pipedInto: stdinChild ? false : frame.pipedInto,
       };
+      const cf = SAME_SHELL.has(name) ? codeFrame : enterChildShell(codeFrame);
       (codeJobs ??= []).push(child.code.dynamic ? { source: child.code.value, frame: cf, bestEffort: true } : { source: child.code.value, frame: cf });
     }
     for (let i = later.length - 1; i >= 0; i--) work.push(later[i]!);
@@ -321,6 +326,7 @@ export function syntheticCommand(name: "[[" | "((", node: SyntaxNode & { pos: nu
     via: frame.via,
     position: frame.position,
     seq,
+    shells: frame.shells,
     pipedInto: frame.pipedInto,
     span: spanOf(node, frame),
     synthetic: true,

@@ -21,6 +21,8 @@ export interface Frame {
   readonly inheritedStdin: StdinFeed | undefined;
   /** Re-parse depth (`sh -c` inside `eval` …). */
   readonly depth: number;
+  /** Ids of the child shells this node runs in, outer first (ShellCommand.shells). */
+  readonly shells: readonly number[];
   /** Span in the top-level source that stands for commands of a re-parsed string. */
   readonly span: Span | undefined;
 }
@@ -52,7 +54,19 @@ export interface PipelineRest {
   readonly frame: Frame;
 }
 
-export const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined };
+export const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined, shells: [] };
+
+/** Child shell ids, counted from 0 in each analysis (analyse.ts resets the count). */
+let shellCount = 0;
+
+export function resetShellIds(): void {
+  shellCount = 0;
+}
+
+/** `f` entered into a new child shell: its `cd` and assignments stay there. */
+export function enterChildShell(f: Frame): Frame {
+  return { ...f, shells: [...f.shells, shellCount++] };
+}
 
 /** A failure the walk reports as "not ok" (the caller asks), not a bug. */
 export class Failure extends Error {}

@@ -60,6 +60,8 @@ export interface Wrapper {
   readonly kind: "exec" | "shell" | "stdin" | "each";
   /** Runs the command as another user (sudo, doas, su, pkexec, runuser). */
   readonly privileged?: boolean;
+  /** The directory it runs the command in (`env -C DIR`, `sudo -D DIR`). */
+  readonly chdir?: Word;
 }
 
 export interface ShellCommand {
@@ -79,6 +81,9 @@ export interface ShellCommand {
   readonly position: readonly Position[];
   /** Sequence index in the top-level source order (for cd tracking: later commands have larger seq). */
   readonly seq: number;
+  /** The child shells the command runs in, outer first, by id (`( … )`, `$(…)`, `<(…)`, a pipeline stage, `&`,
+   *  `sh -c` code): a `cd` there moves only that shell. Empty at the top level; absent on hand-built commands. */
+  readonly shells?: readonly number[];
   /** Text fed to this command's stdin by a heredoc or here-string, when literal. */
   readonly stdinText?: string;
   /** True when another command's output is piped into this one. */

@@ -5,7 +5,7 @@
 import type { Word } from "./model.js";
 import { readOptions, type OptionTable } from "./options.js";
 import { SHELLS, programName } from "./programs.js";
-import { inputWord, joinValues, literalWord, markPlaceholder } from "./words.js";
+import { inputWord, joinValues, literalWord, markPlaceholder, optionValue } from "./words.js";
 import * as W from "./wrappers.js";
 import { table } from "../table.js";
 
@@ -16,6 +16,8 @@ export type Child =
       readonly wrapper: "exec" | "each";
       readonly via: string;
       readonly assignments?: readonly { readonly name: string; readonly value: Word }[];
+      /** The directory the wrapper runs it in (`env -C DIR`, `sudo -D DIR`). */
+      readonly chdir?: Word;
     }
   | { readonly kind: "code"; readonly code: Word; readonly wrapper: "shell" | "stdin"; readonly via: string };
 
@@ -41,8 +43,8 @@ function wrap(children: Child[], opts: { keepSelf?: boolean; privileged?: boolea
   return { kind: "wrap", keepSelf: opts.keepSelf ?? false, privileged: opts.privileged ?? false, children };
 }
 
-function execChild(via: string, argv: readonly Word[], assignments?: { name: string; value: Word }[]): Child {
-  return { kind: "argv", argv, wrapper: "exec", via, ...(assignments && assignments.length ? { assignments } : {}) };
+function execChild(via: string, argv: readonly Word[], assignments?: { name: string; value: Word }[], chdir?: Word): Child {
+  return { kind: "argv", argv, wrapper: "exec", via, ...(assignments && assignments.length ? { assignments } : {}), ...(chdir ? { chdir } : {}) };
 }
 
 function codeChild(via: string, code: Word): Child {
@@ -84,10 +86,17 @@ function takeAssignments(args: readonly Word[], from: number): { index: number; 
   while (i < args.length && ASSIGNMENT.test(args[i]!.value)) {
     const w = args[i]!;
     const eq = w.value.indexOf("=");
-    assignments.push({ name: w.value.slice(0, eq), value: { ...w, value: w.value.slice(eq + 1) } });
+    assignments.push({ name: w.value.slice(0, eq), value: { ...w, value: w.value.slice(eq + 1), text: valueText(w.text) } });
     i++;
   }
   return { index: i, assignments };
+}
+
+/** The source text of the value in `NAME=value` (`X=~/a` → `~/a`, `"X=$HOME/a"` → `"$HOME/a"`), read like an
+ *  assignment's value. A name written some other way (`"X"=~/a`) keeps the whole word. */
+function valueText(text: string): string {
+  const m = /^(["']?)[A-Za-z_][A-Za-z0-9_]*=/.exec(text);
+  return m ? m[1]! + text.slice(m[0].length) : text;
 }
 
 function sudo(name: string, args: readonly Word[]): Step {
@@ -101,7 +110,7 @@ function sudo(name: string, args: readonly Word[]): Step {
   if (r.seen.has("s") || r.seen.has("i") || r.seen.has("--shell") || r.seen.has("--login")) {
     return wrap([codeChild(`${name} -s`, joinedCode(rest))], { privileged: true });
   }
-  return wrap([execChild(name, rest, assignments)], { privileged: true });
+  return wrap([execChild(name, rest, assignments, optionValue(r.values.get("D") ?? r.values.get("--chdir")))], { privileged: true });
 }
 
 function doas(name: string, args: readonly Word[]): Step {
@@ -133,7 +142,7 @@ function env(name: string, args: readonly Word[]): Step {
     return wrap([codeChild(`${name} -S`, code)]);
   }
   if (index >= args.length) return SELF; // `env` alone prints the environment
-  return wrap([execChild(name, args.slice(index), assignments)]);
+  return wrap([execChild(name, args.slice(index), assignments, optionValue(r.values.get("C") ?? r.values.get("--chdir")))]);
 }
 
 function shell(name: string, args: readonly Word[], stdin: StdinInfo): Step {

@@ -96,6 +96,13 @@ export function markPlaceholder(word: Word, placeholder: string): Word {
   return { value: word.value, text: word.text, dynamic: true, features: [...features], literalPrefix };
 }
 
+/** An option's value word with the text of the value alone: readOptions keeps the whole `--chdir=DIR` word's text,
+ *  and the text is what paths are expanded from. */
+export function optionValue(w: Word | undefined): Word | undefined {
+  const m = w && /^(["']?)--[A-Za-z0-9-]+=/.exec(w.text);
+  return w && m ? { ...w, text: m[1]! + w.text.slice(m[0].length) } : w;
+}
+
 /** Words joined by single spaces, for re-parsing (`eval a b`, `watch a b`) and rule matching. */
 export function joinValues(words: readonly Word[]): string {
   return words.map((w) => w.value).join(" ");

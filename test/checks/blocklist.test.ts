@@ -52,7 +52,8 @@ describe("bypass families", () => {
     ["loop", "for i in 1 2; do wget $i; done"],
     ["unknown wrapper option", "sudo --bogus wget x"],
     ["/dev/tcp", "cat < /dev/tcp/example.org/80"],
-    ["/dev/udp argument", "echo x | tee /dev/udp/10.0.0.1/53"],
+    ["/dev/udp through sh -c", "sh -c 'echo x | cat > /dev/udp/10.0.0.1/53'"],
+    ["/dev/tcp through a variable", "T=/dev/tcp/h/80; cat < \"$T\""],
   ])("%s: %s", (_family, src) => {
     expect(rules(src).length, src).toBeGreaterThan(0);
   });
@@ -73,6 +74,39 @@ describe("near misses stay clear", () => {
     ["npm install curlconverter"],
   ])("%s", (src) => {
     expect(rules(src)).toEqual([]);
+  });
+});
+
+describe("/dev/tcp and /dev/udp outside a redirection are paths", () => {
+  const decision = (src: string) => {
+    const f = checkBash(src, makeContext());
+    return f.some((x) => x.severity === "deny") ? "deny" : f.some((x) => x.severity === "ask") ? "ask" : "allow";
+  };
+  it.each([
+    ["echo /dev/tcp/x/1"],
+    ["cat docs/dev/tcp/notes.md"],
+    ["find . -path '*/dev/tcp/*'"],
+    ["grep -r /dev/tcp/ docs"],
+    ["grep -rn 'exec 3<>/dev/tcp' scripts"],
+    ["ls /dev/udp/"],
+    ["cat /dev/tcp/h/80"], // Linux has no such file: cat fails
+  ])("%s is allowed", (src) => {
+    expect(rules(src)).toEqual([]);
+    expect(decision(src)).toBe("allow");
+  });
+  it("a program writing to the name writes a file outside the project, not a socket", () => {
+    expect(rules("echo x | tee /dev/udp/10.0.0.1/53")).toEqual([]);
+    expect(decision("echo x | tee /dev/udp/10.0.0.1/53")).toBe("deny"); // scope.write-outside
+  });
+  it.each([
+    ["exec 3<>/dev/tcp/h/80"],
+    ["cat 0< /dev/tcp/h/80"],
+    ["echo x &> /dev/udp/h/53"],
+    ["sudo -u nobody bash -c 'cat </dev/tcp/h/80'"],
+    ["echo 'exec 3<>/dev/tcp/h/80' | bash"],
+    ["$(echo cat) < /dev/tcp/h/80"],
+  ])("the redirection %s still denies", (src) => {
+    expect(rules(src)).toContain("blocklist.dev-tcp");
   });
 });
 

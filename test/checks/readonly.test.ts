@@ -137,3 +137,21 @@ describe("sed scripts", () => {
     expect(allReadOnly("sed --sandbox 'w x' f")).toBe(true);
   });
 });
+
+describe("variables that name a file git writes", () => {
+  it.each([
+    ["GIT_TRACE=/tmp/trace git log"],
+    ["GIT_TRACE=~/t git status"],
+    ["GIT_TRACE2_EVENT=$HOME/e git log"],
+    ["env GIT_TRACE_PACKET=/tmp/p git log"],
+    ["GIT_INDEX_FILE=.git/other git status"],
+    ["export GIT_TRACE=/tmp/x"],
+  ])("not read-only: %s", (src) => {
+    expect(allReadOnly(src), src).toBe(false);
+  });
+  it.each([["GIT_TRACE=1 git log"], ["GIT_TRACE=true GIT_TRACE_SETUP=2 git status"], ["GIT_TRACE=0 git diff"], ["GIT_TRACE=trace.log git log"], ["GIT_TRACE2_CONFIG_PARAMS=core.* git log"]])(
+    "read-only: %s", (src) => {
+      expect(allReadOnly(src), src).toBe(true);
+    },
+  );
+});

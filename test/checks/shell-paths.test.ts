@@ -19,6 +19,9 @@ w.file(".git/config", "[core]");
 w.file(path.join(w.home, ".ssh/id_ecdsa"), "K");
 w.file(path.join(w.home, ".ssh/id_ecdsa.pub"), "P");
 w.link("vendor", w.outside);
+w.file("packages/app/.claude/settings.json", "{}");
+w.file("packages/lib/index.ts", "x");
+w.file("vendor-clone/.git/config", "[core]");
 w.dir("dist");
 w.dir("docs");
 w.dir("build");
@@ -85,7 +88,19 @@ describe("write scope: cd tracking", () => {
     ["cd vendor/.. && touch x", "clean"], // bash folds `cd link/..` lexically: back in the project
     ["cd -P vendor/.. && touch x", "deny"], // -P resolves physically
     ["(cd src); rm ../x", "deny"], // the subshell's cd does not leak
-    ["(cd src; rm ../x)", "ask"], // inside the subshell we keep both readings
+    ["(cd src; rm ../x)", "clean"], // the subshell's own cd applies inside it
+    ["(cd ..; rm x)", "deny"],
+    ["(cd ~ && echo x > .bashrc)", "deny", "scope.write-outside"],
+    ["(cd src && (cd .. && rm ../x))", "deny"], // nested subshells
+    ["(cd ..; (cd src); rm x)", "deny"], // the inner subshell's cd stays inside it
+    ["(cd ..) && (rm x)", "clean"], // a second subshell starts from the top level
+    ["echo $(cd .. && touch x)", "deny"],
+    ["cat <(cd ~ && cat .bashrc) > out.txt", "clean"],
+    ["(cd ~) | touch x", "clean"],
+    ["cd .. & touch x", "clean"], // a background job is a child shell
+    ["for d in a b; do (cd ..; rm x); done", "deny"], // a loop does not repeat what one subshell does to itself
+    ["(for d in a b; do cd ..; done; rm x)", "ask"],
+    ["(eval 'cd ..'; rm x)", "deny"],
     ["cd src && rm ../README.md", "clean"],
     ["cd src; rm ../README.md", "clean"],
     ["mkdir -p build/out && cd build/out && rm ../x", "clean"],
@@ -100,7 +115,18 @@ describe("write scope: cd tracking", () => {
     ["cd .. | true; rm x", "clean"], // a pipeline stage is a subshell
     ["for d in a b; do cd ..; done; rm x", "ask"],
     ["eval 'cd ..'; rm x", "deny"], // eval runs in this shell
-    ["bash -c 'cd .. && rm -rf x'", "ask"],
+    ["bash -c 'cd .. && rm -rf x'", "deny"], // a cd in the code string moves that shell
+    ["bash -c 'cd src' && rm ../x", "deny"], // …and not the caller
+    ["find . -name x -exec sh -c 'cd .. && rm -rf y' \\;", "deny"],
+    // a wrapper's working directory
+    ["env -C /etc touch x", "deny", "scope.write-outside"],
+    ["env --chdir=/etc touch x", "deny", "scope.write-outside"],
+    ["env -C .. rm -rf x", "deny"],
+    ["sudo -D /etc touch x", "deny", "scope.write-outside"],
+    ["sudo --chdir=/etc touch x", "deny"],
+    ["env -C src rm ../x", "clean"],
+    ["env -C src touch x && rm ../x", "deny"], // the chdir is for that one command
+    ["env -C $D touch x", "ask", "scope.unknown-target"],
     ["D=..; cd $D && rm x", "deny"],
     ["HOME=/etc; echo x > ~/passwd", "deny"],
     ["export T=/etc; echo x > $T/passwd", "deny"],
@@ -150,6 +176,24 @@ describe("write scope: programs", () => {
     ["install -d /opt/tool", "deny"],
     ["rsync -a src/ ~/backup/", "deny"],
     ["dd if=/dev/zero of=/dev/sda", "deny"],
+    ["dd if=/dev/zero of=~/.bashrc", "deny", "scope.write-outside"], // bash expands `~` after `of=`
+    ["dd if=README.md of=~/x bs=1", "deny"],
+    ["dd if=README.md of=build/~/x", "clean"], // not after the `=`
+    ["dd if=README.md of='~/x'", "clean"], // quoted: a directory named `~` in the project
+    ["uniq README.md ~/.bashrc", "deny", "scope.write-outside"], // uniq's second operand is its output
+    ["uniq -c README.md ../out.txt", "deny"],
+    ["uniq -f 1 README.md build/out.txt", "clean"],
+    ["awk '{print > \"/etc/x\"}' README.md", "deny", "scope.write-outside"],
+    ["awk '{printf \"%s\", $0 >> \"../log\"}' README.md", "deny"],
+    ["gawk 'BEGIN { print \"x\" > \"/tmp/../etc/y\" }'", "deny"],
+    ["awk '{print > \"build/out.txt\"}' README.md", "clean"],
+    ["awk '$2 > \"/etc\" {print $1}' README.md", "clean"], // a comparison, not a redirection
+    ["awk '{print \"x > /etc/y\"}' README.md", "clean"], // inside a string
+    ["find . -exec cp {} ~/.bashrc \\;", "deny", "scope.write-outside"], // `{}` keeps cp's destination last
+    ["find . -name '*.md' -exec cp {} /etc/ +", "deny"],
+    ["find src -exec mv {} ../ \\;", "deny"],
+    ["find . -name '*.md' -exec cp {} docs/ \\;", "clean"],
+    ["find . -name '*.md' -exec cp {} {}.bak \\;", "clean"],
     ["tar -xzf x.tgz -C /opt", "deny"],
     ["tar xzf x.tgz --directory=../x", "deny"],
     ["cd /tmp/../etc && tar xf x.tar", "deny"],
@@ -240,6 +284,32 @@ describe("write scope: programs", () => {
   ]);
 });
 
+describe("write scope: variables that name a file git writes", () => {
+  table([
+    ["GIT_TRACE=~/.ssh/authorized_keys git log -1", "deny", "scope.write-outside"],
+    ["GIT_TRACE=/etc/motd git status", "deny", "scope.write-outside"],
+    ["GIT_TRACE2_EVENT=$HOME/t.json git log", "deny"],
+    ["GIT_TRACE_PACKET=af_unix:/var/run/x.sock git fetch", "deny"],
+    ["GIT_TRACE_PERFORMANCE=~/p GIT_TRACE_SETUP=1 git diff", "deny"],
+    ["env GIT_TRACE_CURL=~/curl.log git log", "deny"],
+    ["sudo GIT_TRACE=/root/x git log", "deny"],
+    ["export GIT_TRACE=~/.bashrc; git log", "deny"],
+    ["GIT_INDEX_FILE=/etc/idx git status", "deny", "scope.write-outside"],
+    ["GIT_INDEX_FILE=~/.ssh/idx git add .", "deny"],
+    ["GIT_TRACE=$PWD/.claude/settings.json git log", "deny", "self-protect.write"],
+    ["GIT_TRACE=$WHERE git log", "ask", "scope.unknown-target"],
+    ["GIT_INDEX_FILE=../idx git status", "ask", "scope.unknown-target"], // relative to the repository's top
+    // near misses: a descriptor, a switch, git ignoring a relative trace path, a file in scope
+    ["GIT_TRACE=1 git log", "clean"],
+    ["GIT_TRACE=2 GIT_TRACE_PACKET=true git status", "clean"],
+    ["GIT_TRACE=false git log", "clean"],
+    ["GIT_TRACE=trace.log git log", "clean"],
+    ["GIT_TRACE2_CONFIG_PARAMS=core.*,user.* git log", "clean"],
+    ["GIT_TRACE=$PWD/build/trace.log git log", "clean"],
+    [`GIT_TRACE2_PERF=${w.tmp}/perf git status`, "clean"],
+  ]);
+});
+
 describe("self-protection", () => {
   table([
     ["rm .claude/settings.json", "deny", "self-protect.write"],
@@ -265,12 +335,33 @@ describe("self-protection", () => {
     ["cd .claude && rm settings.json", "deny", "self-protect.write"],
     ["cd .git && echo x > hooks/pre-commit", "deny", "self-protect.write"],
     ["mkdir -p pkg/.claude && echo {} > pkg/.claude/settings.json", "deny", "self-protect.write"],
+    // a directory that holds a protected file, nested or not, changed as a whole
+    ["rm -rf packages", "deny", "self-protect.write"],
+    ["rm -rf packages/app/.claude", "deny", "self-protect.write"],
+    ["cd packages/app && rm -rf .claude", "deny", "self-protect.write"],
+    ["mv packages ../elsewhere", "deny", "self-protect.write"],
+    ["chmod -R 000 packages", "deny", "self-protect.write"],
+    ["chmod 000 .claude", "deny", "self-protect.write"], // no -R: the settings inside are locked away all the same
+    ["chown nobody packages/app/.claude", "deny", "self-protect.write"],
+    ["find .claude -delete", "deny", "self-protect.write"],
+    ["find . -exec rm {} +", "deny", "self-protect.write"],
+    ["find . -name '*.json' -delete", "deny", "self-protect.write"],
+    ["find . -iname 'SETTINGS*' -exec rm {} \\;", "deny", "self-protect.write"],
+    ["find . -type f -exec sed -i s/deny/allow/ {} +", "deny", "self-protect.write"],
     // near misses
     ["cat .claude/settings.json", "clean"],
     ["ls .git/hooks", "clean"],
     ["echo x > .claude/notes.md", "clean"],
     ["git commit -m x", "clean"],
     ["git add .claude/commands/x.md", "clean"],
+    ["rm -rf packages/lib", "clean"],
+    ["rm -rf docs", "clean"],
+    ["chmod 755 docs", "clean"],
+    ["chmod -R u+w packages/lib", "clean"],
+    ["find . -name '*.tmp' -delete", "clean"],
+    ["find . -name '*.md' -exec rm {} +", "clean"],
+    ["find packages -type f -exec cp {} build/ \\;", "clean"], // copies, does not change what it finds
+    ["rm -rf vendor-clone", "clean"], // a nested repository's own .git/config is not this project's
   ]);
 });
 
@@ -349,6 +440,12 @@ describe("credential reads", () => {
     ["grep .env .gitignore", "clean"],
     ["grep -e .env -e id_rsa .gitignore", "clean"],
     ["grep -f .env README.md", "deny"], // the pattern file is read
+    ["jq -n --rawfile k ~/.ssh/id_ecdsa '$k'", "deny", "credentials.read"], // NAME then FILE: the key lands in $k
+    ["jq -n --slurpfile k .env '$k'", "deny", "credentials.read"],
+    ["jq --rawfile k .env -r .name package.json", "deny"],
+    ["jq -n --arg k .env '$k'", "clean"], // a string value, not a file
+    ["jq --argjson n 1 --arg f .env '.x' package.json", "clean"],
+    ["jq -n --rawfile k README.md '$k'", "clean"],
     ["git add .env.example", "clean"],
     ["git commit -m 'ignore .env'", "clean"],
     ["rm -f .env", "clean"],
@@ -360,7 +457,7 @@ describe("credential reads", () => {
     ["find . -name '*.ts' -exec cat {} +", "clean"],
     ["find src -type f -exec cat {} +", "clean"],
     ["ls | xargs cat", "clean"], // ls skips dot-files
-    ["cat list.txt | xargs cat", "clean"], // names from a file are not followed (a known gap)
+    ["cat list.txt | xargs cat", "ask", "credentials.unknown-read"], // names known only at run time
     ["grep -r SECRET src", "clean"],
     ["grep -r --include='*.ts' SECRET .", "clean"],
     ["grep -r x --exclude='.env*' .", "clean"],

@@ -46,4 +46,22 @@ describe("matchProtected", () => {
     expect(protectedBelow(r("src"), ctx)).toBeUndefined();
     expect(protectedBelow(r(".claude/settings.json"), ctx)).toBeUndefined(); // the file itself is matchProtected's job
   });
+
+  it("finds nested settings below a directory by walking the project part of it", () => {
+    w.file("packages/app/.claude/settings.local.json", "{}");
+    w.file("packages/lib/x.ts", "x");
+    w.file("clone/.git/config", "[core]");
+    expect(protectedBelow(r("packages"), ctx)?.id).toBe("self-protect.settings");
+    expect(protectedBelow(r("packages/app/.claude"), ctx)?.id).toBe("self-protect.settings");
+    expect(protectedBelow(path.dirname(w.project), ctx)).toBeDefined(); // above the project: the project is walked
+    expect(protectedBelow(r("packages/lib"), ctx)).toBeUndefined();
+    expect(protectedBelow(r("clone"), ctx)).toBeUndefined(); // a nested repository's .git is not walked
+    expect(protectedBelow(w.outside, ctx)).toBeUndefined();
+  });
+
+  it("walks every file when a policy protects its own paths", () => {
+    w.file("ci/deploy.yml", "x");
+    expect(protectedBelow(r("ci"), ctx)?.id).toBe("self-protect.policy");
+    expect(protectedBelow(r("ci"), w.ctx())).toBeUndefined();
+  });
 });

@@ -45,8 +45,21 @@ describe("ShellTracker", () => {
     expect(cwdsOfLast(source)).toEqual(expected);
   });
 
-  it("keeps both cwds inside a subshell after its own cd", () => {
-    expect(cwdsOfLast("(cd src; true)").sort()).toEqual([w.project, `${w.project}/src`].sort());
+  it("moves a subshell by its own cd, and nothing after it", () => {
+    expect(cwdsOfLast("(cd src; true)")).toEqual([`${w.project}/src`]);
+    expect(cwdsOfLast("(cd src; (cd lib; true))")).toEqual([`${w.project}/src/lib`]);
+    expect(cwdsOfLast("(cd src; (cd lib); true)")).toEqual([`${w.project}/src`]);
+    expect(cwdsOfLast("(cd src); (true)")).toEqual([w.project]);
+    expect(cwdsOfLast("cd src | true")).toEqual([w.project]);
+    expect(cwdsOfLast("sh -c 'cd src; true'")).toEqual([`${w.project}/src`]);
+    expect(cwdsOfLast("echo | xargs cd src; true")).toEqual([w.project]); // xargs runs a program, not the builtin
+  });
+
+  it("runs a command in its wrapper's directory", () => {
+    expect(cwdsOfLast("env -C src true")).toEqual([`${w.project}/src`]);
+    expect(cwdsOfLast("sudo -D src/lib true")).toEqual([`${w.project}/src/lib`]);
+    expect(cwdsOfLast("env -C src true; true")).toEqual([w.project]);
+    expect(cwdsOfLast("env -C $X true")).toEqual([undefined]);
   });
 
   it("knows which positions are child shells", () => {

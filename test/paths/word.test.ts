@@ -73,10 +73,37 @@ describe("expandWordText", () => {
     }
   });
 
-  it("expands ~ after the first = only when asked", () => {
-    expect(values("if=~/.ssh/id_rsa")).toEqual(["if=~/.ssh/id_rsa"]);
-    expect(values("if=~/.ssh/id_rsa", { tildeAfterEquals: true })).toEqual(["if=/home/u/.ssh/id_rsa"]);
-    expect(values("--file=~/k", { tildeAfterEquals: true })).toEqual(["--file=/home/u/k"]);
+  // Each row checked with bash 5.2: `HOME=/home/u bash -c 'echo WORD'`.
+  it.each([
+    ["if=~/.ssh/id_rsa", ["if=/home/u/.ssh/id_rsa"]],
+    ["of=~", ["of=/home/u"]],
+    ["A_1=~/q", ["A_1=/home/u/q"]],
+    ["PATH=~/a:~/b", ["PATH=/home/u/a:/home/u/b"]],
+    ["a=x:~/y", ["a=x:/home/u/y"]],
+    ["x=~:~/b", ["x=/home/u:/home/u/b"]],
+    ["a=~+/x", ["a=/repo/x"]],
+    ["a=~/x=~/y", ["a=/home/u/x=~/y"]], // only the first `=`
+    // not assignment-shaped, or the `~` / `:` is quoted
+    ["--file=~/k", ["--file=~/k"]],
+    ["-f=~/k", ["-f=~/k"]],
+    ["1=~/x", ["1=~/x"]],
+    ["a-b=~/x", ["a-b=~/x"]],
+    ["=~/x", ["=~/x"]],
+    ['"a"=~/x', ["a=~/x"]],
+    ["a=b=~/x", ["a=b=~/x"]],
+    ["a:~/z", ["a:~/z"]],
+    ["a=\\~/x", ["a=~/x"]],
+    ['a=~"/x"', ["a=~/x"]],
+    ["a=x\\:~/y", ["a=x:~/y"]],
+    ['a=x":"~/y', ["a=x:~/y"]],
+  ])("tilde in the assignment-shaped argument %s", (text, expected) => {
+    expect(values(text)).toEqual(expected);
+  });
+
+  it("expands ~ after every : of an assignment value", () => {
+    expect(values("~/a:~/b", { assignmentValue: true })).toEqual(["/home/u/a:/home/u/b"]);
+    expect(values("x:~", { assignmentValue: true })).toEqual(["x:/home/u"]);
+    expect(values("x:~/a")).toEqual(["x:~/a"]); // an ordinary word: only a leading ~
   });
 
   it("caps brace explosions", () => {

@@ -65,6 +65,20 @@ describe("positions", () => {
     expect(cs.map((c) => [c.name.kind === "literal" && c.name.value, c.synthetic])).toEqual([["[[", true], ["((", true]]);
     expect(cs[0]!.redirects[0]!.target.value).toBe("/etc/passwd");
   });
+  it("numbers each child shell: subshells, stages, substitutions, background jobs, code strings (not eval)", () => {
+    const shells = (src: string) => commandsOf(src).map((c) => (c.shells ?? []).join("."));
+    expect(shells("a; (b; (c)); (d)")).toEqual(["", "0", "0.1", "2"]);
+    const stages = shells("a | b");
+    expect(stages.every((s) => s !== "") && stages[0] !== stages[1]).toBe(true);
+    const sub = shells("echo $(a) <(b)");
+    expect(sub[0]).toBe("");
+    expect(new Set(sub).size).toBe(3);
+    expect(shells("a & b & c")).toEqual(["0", "1", ""]);
+    expect(shells("bash -c 'a; b' && eval 'c'")).toEqual(["0", "0", ""]);
+    expect(shells("(sh -c 'a')")).toEqual(["0.1"]);
+    expect(shells("{ a; }; if b; then c; fi")).toEqual(["", "", ""]);
+    expect(shells("(a)")).toEqual(["0"]); // ids start again in every analysis
+  });
   it("walks function bodies even when never called", () => {
     expect(argvs("f() { rm -rf /; }")).toEqual(["rm -rf /"]);
   });

@@ -85,6 +85,15 @@ describe("exec wrappers", () => {
       expect(commandsOf(src)[0]!.unresolved, src).toBeDefined();
     }
   });
+  it("keeps the directory a wrapper runs the command in", () => {
+    const dir = (src: string) => commandsOf(src).map((c) => c.wrappers?.find((w) => w.chdir)?.chdir?.text);
+    expect(dir("env -C /etc touch x")).toEqual(["/etc"]);
+    expect(dir("env --chdir=/etc touch x")).toEqual(["/etc"]);
+    expect(dir("env --chdir \"$D\" touch x")).toEqual(['"$D"']);
+    expect(dir("sudo -D /srv touch x")).toEqual(["/srv"]);
+    expect(dir("sudo --chdir=~/x -u root touch x")).toEqual(["~/x"]);
+    expect(dir("env -i touch x")).toEqual([undefined]);
+  });
   it("GNU time writing a file is not guessed at", () => {
     expect(commandsOf("/usr/bin/time -o /etc/x ls")[0]!.unresolved).toBeDefined();
   });
