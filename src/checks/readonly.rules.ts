@@ -53,9 +53,9 @@ export const READ_ONLY: readonly ReadOnlyRule[] = [
   { programs: ["command"], require: ["-v", "-V"], match: ["command -v node"], notMatch: [] },
   { programs: ["git"], special: "git", optionSensitive: true,
     match: ["git status", "git log -n 3", "git diff --stat", "git -C src status", "git branch", "git branch -a", "git branch --list 'feat/*'", "git tag -l", "git remote -v", "git show HEAD:README.md", "git rev-parse HEAD", "git ls-files", "git blame README.md", "git describe --tags", "git --no-pager log --oneline",
-      "git grep -n TODO", "git grep -n x -- --op", "git cat-file -p HEAD", "git cat-file -t HEAD", "git cat-file --batch-chec"],
+      "git branch --color", "git branch --color=always -a", "git branch --li 'feat/*'", "git branch --merged main", "git tag --column", "git tag --sort -v:refname", "git grep -n TODO", "git grep -n x -- --op", "git cat-file -p HEAD", "git cat-file -t HEAD", "git cat-file --batch-chec"],
     notMatch: ["git push", "git branch new-feature", "git branch -D main", "git tag v1.0", "git remote add x y", "git -c core.pager=x log", "git diff --output=/tmp/x", "git diff --ext-diff", "git -p log", "git log --output x", "git clean -fdx", "git status; git clean -fdx", "git $SUB",
-      "git grep --open=CMD x", "git grep --open-f=CMD x", "git grep --op=CMD x", "git grep -nOvim x", "git cat-file --filt HEAD:x", "git cat-file --textc HEAD:x"] },
+      "git branch --color NAME", "git branch --column NAME", "git branch --abbrev NAME", "git branch --colo NAME", "git branch --co", "git tag --column NAME", "git tag --color NAME", "git grep --open=CMD x", "git grep --open-f=CMD x", "git grep --op=CMD x", "git grep -nOvim x", "git cat-file --filt HEAD:x", "git cat-file --textc HEAD:x"] },
   { programs: ["export", "declare", "typeset", "local", "readonly", "unset"], special: "declaration", match: ["export FOO=bar", "local x=1"], notMatch: ["export", "export -p", "declare -p", "export PATH=/tmp"] },
   { programs: ["set"], special: "set", match: ["set -euo pipefail", "set -x"], notMatch: ["set"] },
 ];
@@ -101,14 +101,10 @@ export const GIT_READ_ONLY: Readonly<Record<string, GitReadOnlyRule>> = table({
 /** Global options that run a program (`-c core.pager=…`, `--exec-path`) or a pager. */
 export const GIT_GLOBAL_FORBID: readonly string[] = ["-c", "--config-env", "--exec-path", "-p", "--paginate"];
 
-/** `git branch` / `git tag` options that only list; `values` take an argument. */
-export const GIT_LISTING: Readonly<Record<"branch" | "tag", { readonly flags: readonly string[]; readonly values: readonly string[] }>> = {
-  branch: {
-    flags: ["-a", "-r", "-l", "--list", "-v", "-vv", "--verbose", "--all", "--remotes", "--show-current", "--no-color", "--no-column", "--no-abbrev", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"],
-    values: ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column", "--abbrev"],
-  },
-  tag: {
-    flags: ["-l", "--list", "--no-column", "--no-color", "-i", "--ignore-case", "--omit-empty", "--contains", "--no-contains", "--merged", "--no-merged", "--points-at"],
-    values: ["--contains", "--no-contains", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--color", "--column"],
-  },
+/** `git branch` / `git tag` options that only list (long ones by full name; which take a value, and whether only
+ *  as `--color=WHEN`, is in src/shell/program-options.ts). `git tag -n[N]` lists too. */
+const GIT_FILTERS = ["--contains", "--no-contains", "--with", "--without", "--merged", "--no-merged", "--points-at", "--sort", "--format", "--ignore-case", "-i", "--omit-empty", "--color", "--no-color", "--column", "--no-column"];
+export const GIT_LISTING: Readonly<Record<"branch" | "tag", readonly string[]>> = {
+  branch: ["-a", "-r", "-l", "--list", "-v", "-vv", "--verbose", "--all", "--remotes", "--show-current", "--abbrev", "--no-abbrev", ...GIT_FILTERS],
+  tag: ["-l", "--list", ...GIT_FILTERS],
 };

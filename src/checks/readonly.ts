@@ -175,7 +175,7 @@ function gitVerdict(args: readonly Word[]): Verdict {
       return OK;
     case "branch":
     case "tag":
-      return listingVerdict(spec.special, call.args, GIT_LISTING[spec.special]);
+      return listingVerdict(spec.special, call.args, GIT_LISTING[spec.special], GIT_LONG_OPTIONS[spec.special]!);
     case "remote":
       return remoteVerdict(call.args);
     case "stash":
@@ -191,28 +191,33 @@ function gitVerdict(args: readonly Word[]): Verdict {
   }
 }
 
-/** `git branch` / `git tag` only list: known listing options, and patterns only with `--list`. */
-function listingVerdict(sub: string, args: readonly Word[], spec: { readonly flags: readonly string[]; readonly values: readonly string[] }): Verdict {
-  const flags = new Set(spec.flags);
-  const values = new Set(spec.values);
-  const listing = args.some((a) => a.value === "-l" || a.value === "--list");
+/** `git branch` / `git tag` only list: listing options, and patterns only with `--list`. parse-options reads options
+ *  anywhere, and `--color[=WHEN]` never takes the next word: `git branch --color NAME` creates NAME. */
+function listingVerdict(sub: "branch" | "tag", args: readonly Word[], listingOptions: readonly string[], long: LongOptions): Verdict {
+  const operands: string[] = [];
+  let listing = false;
+  let endOfOptions = false;
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const v = a.value;
-    if (!v.startsWith("-")) {
-      if (!listing) return no(`\`git ${sub} ${v}\` creates a ${sub}`);
+    const v = args[i]!.value;
+    if (endOfOptions || !v.startsWith("-") || v === "-") {
+      operands.push(v);
       continue;
     }
-    const name = v.includes("=") ? v.slice(0, v.indexOf("=")) : v;
-    if (/^-n[0-9]*$/.test(v) && sub === "tag") continue;
-    if (values.has(name)) {
-      const next = args[i + 1];
-      if (!v.includes("=") && !flags.has(name) && next) i++; // --sort KEY
-      else if (!v.includes("=") && flags.has(name) && next && !next.value.startsWith("-")) i++; // --merged main
+    if (v === "--") {
+      endOfOptions = true;
       continue;
     }
-    if (!flags.has(name)) return no(`\`git ${sub} ${v}\` changes ${sub === "tag" ? "tags" : "branches"}`);
+    let name = v;
+    if (v.startsWith("--")) {
+      const m = resolveLong(v, long);
+      if (!m.ok) return no(unresolvedLong(`git ${sub}`, m));
+      name = m.name;
+      if (m.arity === "value" && m.inline === undefined) i++; // --sort KEY, --merged COMMIT
+    } else if (sub === "tag" && /^-n[0-9]*$/.test(v)) continue;
+    if (!listingOptions.includes(name)) return no(`\`git ${sub} ${v}\` changes ${sub === "tag" ? "tags" : "branches"}`);
+    if (name === "-l" || name === "--list") listing = true;
   }
+  if (operands.length > 0 && !listing) return no(`\`git ${sub} ${operands[0]}\` creates a ${sub}`);
   return OK;
 }
 

@@ -43,6 +43,9 @@ export const GNU_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
   fgrep: GREP,
 });
 
+/** `--contains [COMMIT]`: git takes the next word, unless there is none (PARSE_OPT_LASTARG_DEFAULT). */
+const GIT_FILTERS = ["--contains", "--no-contains", "--with", "--without", "--merged", "--no-merged"];
+
 /** git subcommands whose options a check reads (parse-options: prefixes and `--no-` forms). */
 export const GIT_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
   grep: {
@@ -57,5 +60,21 @@ export const GIT_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
     flags: ["--allow-unknown-type", "--use-mailmap", "--mailmap", "--batch-all-objects", "--buffer", "--follow-symlinks", "--unordered", "--textconv", "--filters", "--no-allow-unknown-type", "--no-use-mailmap", "--no-mailmap", "--no-buffer", "--no-follow-symlinks", "--no-unordered", "--no-path"],
     values: ["--path"],
     optional: ["--batch", "--batch-check", "--batch-command"],
+  },
+  branch: {
+    flags: [
+      "--verbose", "--quiet", "--set-upstream", "--unset-upstream", "--remotes", "--all", "--delete", "--move", "--copy", "--list", "--show-current", "--create-reflog", "--edit-description", "--force", "--ignore-case", "--recurse-submodules", "--omit-empty",
+      "--no-verbose", "--no-quiet", "--no-track", "--no-set-upstream", "--no-set-upstream-to", "--no-unset-upstream", "--no-color", "--no-remotes", "--no-abbrev", "--no-all", "--no-delete", "--no-move", "--no-copy", "--no-list", "--no-show-current", "--no-create-reflog", "--no-edit-description", "--no-force", "--no-column", "--no-sort", "--no-points-at", "--no-ignore-case", "--no-recurse-submodules", "--no-format",
+    ],
+    values: ["--set-upstream-to", "--sort", "--points-at", "--format", ...GIT_FILTERS],
+    optional: ["--track", "--color", "--abbrev", "--column"],
+  },
+  tag: {
+    flags: [
+      "--list", "--delete", "--verify", "--annotate", "--edit", "--sign", "--force", "--create-reflog", "--ignore-case", "--omit-empty",
+      "--no-annotate", "--no-file", "--no-edit", "--no-sign", "--no-cleanup", "--no-local-user", "--no-force", "--no-create-reflog", "--no-column", "--no-sort", "--no-points-at", "--no-format", "--no-color", "--no-ignore-case",
+    ],
+    values: ["--message", "--file", "--cleanup", "--local-user", "--sort", "--points-at", "--format", ...GIT_FILTERS],
+    optional: ["--column", "--color"],
   },
 });

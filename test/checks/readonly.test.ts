@@ -142,6 +142,38 @@ describe("abbreviated long options (GNU getopt_long, git parse-options)", () => 
   });
 });
 
+describe("git branch / tag: options whose value is only `=VALUE`", () => {
+  it.each([
+    ["git branch --color NAME", /creates a branch/],
+    ["git branch --column NAME", /creates a branch/],
+    ["git branch --abbrev NAME", /creates a branch/],
+    ["git branch --colo NAME", /creates a branch/],
+    ["git tag --column NAME", /creates a tag/],
+    ["git tag --color NAME", /creates a tag/],
+    ["git branch --co", /could be any of git branch's/],
+    ["git branch --no-col", /could be any of/],
+    ["git branch --edit-desc", /changes branches/],
+    ["git branch NAME --color", /creates a branch/],
+  ])("%s", (src, why) => {
+    const bad = commandsOf(src).map(readOnlyVerdict).find((v) => !v.ok);
+    expect(bad && !bad.ok ? bad.why : "read-only", src).toMatch(why);
+  });
+  it.each([
+    ["git branch --color"],
+    ["git branch --color=always --column=never -a"],
+    ["git branch --abbrev=7 -v"],
+    ["git branch --li 'feat/*'"],
+    ["git branch --sort -committerdate"],
+    ["git branch --merged main"],
+    ["git branch --contains"],
+    ["git tag --color=never -l 'v*'"],
+    ["git tag --points-at"],
+    ["git tag -n5"],
+  ])("%s lists", (src) => {
+    expect(kind(src), decideBash(src).reason).toBe("allow");
+  });
+});
+
 describe("sed scripts", () => {
   it.each([
     ["p", true],

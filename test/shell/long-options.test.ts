@@ -68,6 +68,9 @@ describe("program lists", () => {
     ["grep", "--op", "--open-files-in-pager"],
     ["cat-file", "--filt", "--filters"],
     ["cat-file", "--textc", "--textconv"],
+    ["branch", "--li", "--list"],
+    ["branch", "--no-col", undefined],
+    ["branch", "--co", undefined],
   ])("git %s %s → %s", (sub, word, name) => {
     const m = resolveLong(word, GIT_LONG_OPTIONS[sub]!);
     if (name === undefined) expect(m.ok).toBe(false);
@@ -77,5 +80,8 @@ describe("program lists", () => {
     expect(resolveLong("--color", GNU_LONG_OPTIONS.grep!)).toMatchObject({ arity: "optional" });
     expect(resolveLong("--in-place", GNU_LONG_OPTIONS.sed!)).toMatchObject({ arity: "optional" });
     expect(resolveLong("--color", GIT_LONG_OPTIONS.grep!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--color", GIT_LONG_OPTIONS.branch!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--column", GIT_LONG_OPTIONS.tag!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--abbrev", GIT_LONG_OPTIONS.branch!)).toMatchObject({ arity: "optional" });
   });
 });
