@@ -21,6 +21,74 @@ const GREP: LongOptions = {
   optional: ["--color", "--colour"],
 };
 
+// ── write targets (coreutils 9.1, gzip 1.12, patch 2.7, tar 1.34) ────────────────────────────────────────────────────
+
+const CP: LongOptions = {
+  flags: ["--archive", "--attributes-only", "--copy-contents", "--force", "--interactive", "--link", "--dereference", "--no-clobber", "--no-dereference", "--parents", "--recursive", "--remove-destination", "--strip-trailing-slashes", "--symbolic-link", "--no-target-directory", "--update", "--verbose", "--one-file-system", ...HELP],
+  values: ["--no-preserve", "--sparse", "--suffix", "--target-directory"],
+  optional: ["--backup", "--preserve", "--reflink", "--context"],
+};
+const MV: LongOptions = {
+  flags: ["--force", "--interactive", "--no-clobber", "--strip-trailing-slashes", "--no-target-directory", "--update", "--verbose", "--context", ...HELP],
+  values: ["--suffix", "--target-directory"],
+  optional: ["--backup"],
+};
+const LN: LongOptions = {
+  flags: ["--directory", "--force", "--interactive", "--logical", "--no-dereference", "--physical", "--relative", "--symbolic", "--no-target-directory", "--verbose", ...HELP],
+  values: ["--suffix", "--target-directory"],
+  optional: ["--backup"],
+};
+const INSTALL: LongOptions = {
+  flags: ["--compare", "--directory", "--preserve-timestamps", "--strip", "--no-target-directory", "--verbose", "--preserve-context", ...HELP],
+  values: ["--group", "--mode", "--owner", "--strip-program", "--suffix", "--target-directory"],
+  optional: ["--backup", "--context"],
+};
+const OWNER_FLAGS = ["--changes", "--silent", "--quiet", "--verbose", "--dereference", "--no-dereference", "--no-preserve-root", "--preserve-root", "--recursive", ...HELP];
+/** `mkdir --context DIR` makes DIR: the context is only ever `--context=CTX`. */
+const MAKE_NODE: LongOptions = { flags: HELP, values: ["--mode"], optional: ["--context"] };
+const GZIP: LongOptions = {
+  flags: ["--ascii", "--stdout", "--to-stdout", "--decompress", "--uncompress", "--force", "--keep", "--list", "--license", "--no-name", "--name", "--quiet", "--silent", "--recursive", "--rsyncable", "--synchronous", "--test", "--verbose", "--fast", "--best", "--lzw", ...HELP],
+  values: ["--suffix", "--bits"],
+};
+
+/** GNU tar 1.34 (`tar --usage`). */
+const TAR: LongOptions = {
+  flags: [
+    "--catenate", "--concatenate", "--create", "--delete", "--diff", "--compare", "--append", "--test-label",
+    "--list", "--update", "--extract", "--get", "--check-device", "--incremental", "--ignore-failed-read",
+    "--no-check-device", "--no-seek", "--seek", "--sparse", "--exclude-backups", "--exclude-caches",
+    "--exclude-caches-all", "--exclude-caches-under", "--exclude-vcs", "--exclude-vcs-ignores", "--no-null",
+    "--no-recursion", "--no-unquote", "--no-verbatim-files-from", "--null", "--recursion", "--unquote",
+    "--verbatim-files-from", "--anchored", "--ignore-case", "--no-anchored", "--no-ignore-case", "--no-wildcards",
+    "--no-wildcards-match-slash", "--wildcards", "--wildcards-match-slash", "--keep-directory-symlink",
+    "--keep-newer-files", "--keep-old-files", "--no-overwrite-dir", "--overwrite", "--overwrite-dir",
+    "--recursive-unlink", "--remove-files", "--skip-old-files", "--unlink-first", "--verify",
+    "--ignore-command-error", "--no-ignore-command-error", "--to-stdout", "--clamp-mtime",
+    "--delay-directory-restore", "--touch", "--no-delay-directory-restore", "--no-same-owner",
+    "--no-same-permissions", "--numeric-owner", "--preserve-permissions", "--same-permissions", "--same-owner",
+    "--preserve-order", "--same-order", "--acls", "--no-acls", "--no-selinux", "--no-xattrs", "--selinux",
+    "--xattrs", "--force-local", "--multi-volume", "--read-full-records", "--ignore-zeros", "--old-archive",
+    "--portability", "--posix", "--auto-compress", "--bzip2", "--xz", "--lzip", "--lzma", "--lzop",
+    "--no-auto-compress", "--zstd", "--gzip", "--gunzip", "--ungzip", "--compress", "--uncompress",
+    "--hard-dereference", "--dereference", "--one-file-system", "--absolute-names", "--full-time", "--check-links",
+    "--block-number", "--show-defaults", "--show-omitted-dirs", "--show-snapshot-field-ranges",
+    "--show-transformed-names", "--show-stored-names", "--utc", "--verbose", "--interactive", "--confirmation",
+    "--restrict", "--usage", ...HELP,
+  ],
+  values: [
+    "--listed-incremental", "--hole-detection", "--level", "--sparse-version", "--add-file", "--directory",
+    "--exclude", "--exclude-ignore", "--exclude-ignore-recursive", "--exclude-tag", "--exclude-tag-all",
+    "--exclude-tag-under", "--files-from", "--exclude-from", "--to-command", "--group", "--group-map", "--mode",
+    "--mtime", "--owner", "--owner-map", "--sort", "--xattrs-exclude", "--xattrs-include", "--file",
+    "--info-script", "--new-volume-script", "--tape-length", "--rmt-command", "--rsh-command", "--volno-file",
+    "--blocking-factor", "--record-size", "--format", "--pax-option", "--label", "--use-compress-program",
+    "--starting-file", "--newer-mtime", "--newer", "--after-date", "--suffix", "--strip-components", "--transform",
+    "--xform", "--checkpoint-action", "--index-file", "--no-quote-chars", "--quote-chars", "--quoting-style",
+    "--warning",
+  ],
+  optional: ["--occurrence", "--one-top-level", "--atime-preserve", "--backup", "--checkpoint", "--totals"],
+};
+
 /** GNU programs by name. */
 export const GNU_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
   sed: SED,
@@ -41,6 +109,41 @@ export const GNU_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
   grep: GREP,
   egrep: GREP,
   fgrep: GREP,
+  // write targets
+  gsed: SED,
+  cp: CP,
+  mv: MV,
+  ln: LN,
+  install: INSTALL,
+  tee: { flags: ["--append", "--ignore-interrupts", ...HELP], optional: ["--output-error"] },
+  mktemp: { flags: ["--directory", "--dry-run", "--quiet", ...HELP], values: ["--suffix"], optional: ["--tmpdir"] },
+  rm: { flags: ["--force", "--one-file-system", "--no-preserve-root", "--recursive", "--dir", "--verbose", ...HELP], optional: ["--interactive", "--preserve-root"] },
+  rmdir: { flags: ["--ignore-fail-on-non-empty", "--parents", "--verbose", ...HELP] },
+  unlink: { flags: HELP },
+  shred: { flags: ["--force", "--verbose", "--exact", "--zero", ...HELP], values: ["--iterations", "--random-source", "--size"], optional: ["--remove"] },
+  touch: { flags: ["--no-create", "--no-dereference", ...HELP], values: ["--date", "--reference", "--time"] },
+  mkdir: { flags: ["--parents", "--verbose", ...HELP], values: ["--mode"], optional: ["--context"] },
+  mkfifo: MAKE_NODE,
+  mknod: MAKE_NODE,
+  truncate: { flags: ["--no-create", "--io-blocks", ...HELP], values: ["--reference", "--size"] },
+  chmod: { flags: ["--changes", "--silent", "--quiet", "--verbose", "--no-preserve-root", "--preserve-root", "--recursive", ...HELP], values: ["--reference"] },
+  chown: { flags: OWNER_FLAGS, values: ["--from", "--reference"] },
+  chgrp: { flags: OWNER_FLAGS, values: ["--reference"] },
+  split: {
+    flags: ["--elide-empty-files", "--unbuffered", "--verbose", ...HELP],
+    values: ["--suffix-length", "--additional-suffix", "--bytes", "--line-bytes", "--filter", "--lines", "--number", "--separator"],
+    optional: ["--numeric-suffixes", "--hex-suffixes"],
+  },
+  csplit: { flags: ["--keep-files", "--suppress-matched", "--quiet", "--silent", "--elide-empty-files", ...HELP], values: ["--suffix-format", "--prefix", "--digits"] },
+  gzip: GZIP,
+  gunzip: GZIP,
+  tar: TAR,
+  gtar: TAR,
+  patch: {
+    flags: ["--ignore-whitespace", "--context", "--ed", "--normal", "--unified", "--forward", "--reverse", "--remove-empty-files", "--set-utc", "--set-time", "--backup", "--backup-if-mismatch", "--no-backup-if-mismatch", "--batch", "--force", "--quiet", "--silent", "--verbose", "--dry-run", "--posix", "--binary", "--follow-symlinks", ...HELP],
+    values: ["--strip", "--fuzz", "--input", "--output", "--reject-file", "--ifdef", "--quoting-style", "--version-control", "--prefix", "--basename-prefix", "--suffix", "--get", "--directory", "--reject-format", "--read-only", "--debug"],
+    optional: ["--merge"],
+  },
 });
 
 /** `--contains [COMMIT]`: git takes the next word, unless there is none (PARSE_OPT_LASTARG_DEFAULT). */

@@ -18,6 +18,14 @@ describe("readTarArgv", () => {
     expect(t.dir?.value).toBe("out/sub");
     expect(readTarArgv(args("-xf", "a.tar", "--directory=/opt")).dir?.value).toBe("/opt");
   });
+  it("reads GNU tar's long options whole: abbreviations, and values only after `=`", () => {
+    expect(readTarArgv(args("-x", "--direc=/opt", "-f", "a.tar")).dir?.value).toBe("/opt");
+    const backup = readTarArgv(args("-c", "--backup", "-f", "../out.tar", "src"));
+    expect(values(backup.archives)).toEqual(["../out.tar"]);
+    expect(values(backup.members)).toEqual(["src"]);
+    expect(readTarArgv(args("--cre", "-f", "o.tar", "src")).create).toBe(true);
+    expect(values(readTarArgv(args("-x", "--cd", "/etc", "-f", "a.tar")).unknownOptions)).toEqual(["--cd"]);
+  });
   it("notices -P and -O", () => {
     expect(readTarArgv(args("-xPf", "a.tar")).absoluteNames).toBe(true);
     expect(readTarArgv(args("xOf", "a.tar")).toStdout).toBe(true);

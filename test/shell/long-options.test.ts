@@ -60,6 +60,8 @@ describe("program lists", () => {
     ["sort", "--compress-prog", "--compress-program"],
     ["date", "--se", "--set"],
     ["file", "--comp", "--compile"],
+    ["tee", "--output", "--output-error"],
+    ["cp", "--t", "--target-directory"],
   ])("%s %s → %s", (program, word, name) => {
     expect(resolveLong(word, GNU_LONG_OPTIONS[program]!)).toMatchObject({ ok: true, name });
   });
@@ -78,6 +80,10 @@ describe("program lists", () => {
   });
   it("optional values are modelled as optional (the next word is never theirs)", () => {
     expect(resolveLong("--color", GNU_LONG_OPTIONS.grep!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--output-error", GNU_LONG_OPTIONS.tee!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--context", GNU_LONG_OPTIONS.mkdir!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--tmpdir", GNU_LONG_OPTIONS.mktemp!)).toMatchObject({ arity: "optional" });
+    expect(resolveLong("--backup", GNU_LONG_OPTIONS.tar!)).toMatchObject({ arity: "optional" });
     expect(resolveLong("--in-place", GNU_LONG_OPTIONS.sed!)).toMatchObject({ arity: "optional" });
     expect(resolveLong("--color", GIT_LONG_OPTIONS.grep!)).toMatchObject({ arity: "optional" });
     expect(resolveLong("--color", GIT_LONG_OPTIONS.branch!)).toMatchObject({ arity: "optional" });
