@@ -164,7 +164,8 @@ export interface GitArgv {
   readonly unknown?: Arg;
 }
 
-const GIT_VALUE_OPTIONS = new Set(["-c", "--config-env", "--namespace", "--exec-path", "--super-prefix"]);
+/** `--exec-path` takes a value only as `--exec-path=DIR` (alone it prints the path): not here. */
+const GIT_VALUE_OPTIONS = new Set(["-c", "--config-env", "--namespace", "--super-prefix", "--attr-source"]);
 
 /** `a` relative to `base` (both possibly unknown). */
 export function under(base: Arg | undefined, a: Arg): Arg {

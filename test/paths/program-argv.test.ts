@@ -71,6 +71,11 @@ describe("readGitArgv", () => {
     expect(g.sub?.value).toBe("commit");
     expect(values(g.rest)).toEqual(["-m", "x"]);
   });
+  it("--exec-path takes a value only as --exec-path=DIR; --attr-source takes the next word", () => {
+    expect(readGitArgv(args("--exec-path", "status")).sub?.value).toBe("status");
+    expect(readGitArgv(args("--exec-path=/x", "status")).sub?.value).toBe("status");
+    expect(readGitArgv(args("--attr-source", "HEAD", "commit")).sub?.value).toBe("commit");
+  });
   it("stops at an unknown global word", () => {
     expect(readGitArgv(args("-C", undefined, "commit")).dir?.value).toBeUndefined();
     expect(readGitArgv(args(undefined, "commit")).unknown).toBeDefined();
