@@ -554,9 +554,14 @@ function dirValuesOf(all: readonly Arg[], names: readonly string[]): Arg[] {
 export function interpreterCode(program: string, args: readonly Arg[], options: readonly string[], fx: Effects): string[] {
   const out: string[] = [];
   if (options.includes("")) {
-    // awk: the first operand is the program unless -f gives a file.
-    const p = parseArgs(args, { shortValue: "fvF", longValue: ["file", "assign", "field-separator"] });
-    if (!hasOption(p, ["-f", "--file"]) && p.operands[0]?.value !== undefined) {
+    // awk: the program is every -e / --source value, else the first operand unless -f / -E gives a file.
+    const p = parseArgs(args, { shortValue: "fvFeEil", longValue: ["file", "assign", "field-separator", "source", "exec"], long: GNU_LONG_OPTIONS[program] });
+    const texts = optionValues(p, ["-e", "--source"]);
+    for (const t of texts) {
+      out.push(t.value ?? "");
+      fx.notRead.add(t);
+    }
+    if (texts.length === 0 && !hasOption(p, ["-f", "--file", "-E", "--exec"]) && p.operands[0]?.value !== undefined) {
       out.push(p.operands[0].value);
       fx.notRead.add(p.operands[0]);
     }

@@ -249,8 +249,8 @@ export const PATTERN_FIRST: Readonly<Record<string, { readonly shortValue: strin
   rg: { shortValue: "efgmABCMtTjE", longValue: ["regexp", "file", "glob", "iglob", "max-count", "type", "type-not", "threads", "encoding", "after-context", "before-context", "context", "max-columns", "max-depth", "replace", "pre", "pre-glob", "sort", "sortr", "colors"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   ag: { shortValue: "AGBCgm", longValue: ["file-search-regex", "ignore", "after", "before", "context", "max-count"], patternOptions: [] },
   sed: { shortValue: "efl", longValue: ["expression", "file", "line-length"], patternOptions: ["-e", "-f", "--expression", "--file"] },
-  awk: { shortValue: "fvF", longValue: ["file", "assign", "field-separator", "include", "load"], patternOptions: ["-f", "--file"] },
-  gawk: { shortValue: "fvFiEl", longValue: ["file", "assign", "field-separator", "include", "load", "exec"], patternOptions: ["-f", "--file", "-E", "--exec"] },
+  awk: { shortValue: "fvFeEil", longValue: ["file", "assign", "field-separator", "include", "load", "exec", "source"], patternOptions: ["-f", "--file", "-E", "--exec", "-e", "--source"] },
+  gawk: { shortValue: "fvFeEil", longValue: ["file", "assign", "field-separator", "include", "load", "exec", "source"], patternOptions: ["-f", "--file", "-E", "--exec", "-e", "--source"] },
   jq: { shortValue: "fL", longValue: ["from-file", "arg", "argjson", "slurpfile", "rawfile", "indent"], patternOptions: ["-f", "--from-file"] },
   yq: { shortValue: "", longValue: [], patternOptions: [] },
 });

@@ -89,6 +89,16 @@ const TAR: LongOptions = {
   optional: ["--occurrence", "--one-top-level", "--atime-preserve", "--backup", "--checkpoint", "--totals"],
 };
 
+// ── awk ──────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** gawk 5 (awk, when it is gawk): `--source`/`-e` carry program text; `--file`, `--exec`, `--include`, `--load` read
+ *  it (or a library) from files. mawk and nawk have no long options, so nothing here misreads them. */
+const GAWK: LongOptions = {
+  flags: ["--bignum", "--characters-as-bytes", "--copyright", "--csv", "--gen-pot", "--lint-old", "--non-decimal-data", "--no-optimize", "--optimize", "--posix", "--re-interval", "--sandbox", "--trace", "--traditional", "--use-lc-numeric", ...HELP],
+  values: ["--assign", "--exec", "--field-separator", "--file", "--include", "--load", "--source"],
+  optional: ["--debug", "--dump-variables", "--lint", "--persist", "--pretty-print", "--profile"],
+};
+
 /** GNU programs by name. */
 export const GNU_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
   sed: SED,
@@ -144,6 +154,9 @@ export const GNU_LONG_OPTIONS: Readonly<Record<string, LongOptions>> = table({
     values: ["--strip", "--fuzz", "--input", "--output", "--reject-file", "--ifdef", "--quoting-style", "--version-control", "--prefix", "--basename-prefix", "--suffix", "--get", "--directory", "--reject-format", "--read-only", "--debug"],
     optional: ["--merge"],
   },
+  // awk
+  awk: GAWK,
+  gawk: GAWK,
 });
 
 /** `--contains [COMMIT]`: git takes the next word, unless there is none (PARSE_OPT_LASTARG_DEFAULT). */

@@ -444,6 +444,7 @@ describe("abbreviated long options name the option they abbreviate", () => {
     ["split --addi=.txt README.md ../part-", "deny", "scope.write-outside"],
     ["patch --dir=/etc -p1 -i fix.patch", "deny", "scope.write-outside"],
     ["tar -x --direc=/opt -f x.tar", "deny", "scope.write-outside"],
+    ["gawk --incl=inplace '{print}' ~/.bashrc", "deny", "scope.write-outside"],
     ["grep --reg=x .env", "deny", "credentials.read"],
     ["rm --nope x", "ask", "scope.unknown-target"], // names no rm option
     ["cp --no x build/y", "ask", "scope.unknown-target"], // --no-clobber, --no-dereference, …
@@ -468,6 +469,7 @@ describe("options whose value is only ever `--opt=VALUE`", () => {
     ["tar -x --one-top-level -f x.tar -C ../out", "deny", "scope.write-outside"],
     ["grep --color TODO .env", "deny", "credentials.read"],
     ["grep --colour=always TODO .env", "deny", "credentials.read"],
+    ["gawk --source='{print}' .env", "deny", "credentials.read"],
     ["echo x | tee --output-error=warn build/log", "clean"],
     ["mkdir --context=ctx build/new", "clean"],
     ["mktemp --tmpdir x.XXXX", "clean"],

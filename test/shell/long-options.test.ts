@@ -62,6 +62,7 @@ describe("program lists", () => {
     ["file", "--comp", "--compile"],
     ["tee", "--output", "--output-error"],
     ["cp", "--t", "--target-directory"],
+    ["gawk", "--sou", "--source"],
   ])("%s %s → %s", (program, word, name) => {
     expect(resolveLong(word, GNU_LONG_OPTIONS[program]!)).toMatchObject({ ok: true, name });
   });
