@@ -54,6 +54,8 @@ export function argvForms(cmd: ShellCommand): Form[] {
 // when the options cannot change what git runs or where (`-c`, `--git-dir`, `--exec-path`… keep it unmatched).
 const GIT_HARMLESS = new Set(["--no-pager", "-P", "--paginate", "-p", "--no-optional-locks", "--literal-pathspecs", "--no-replace-objects"]);
 const GIT_WITH_VALUE = new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix"]);
+/** Its value only ever as `--exec-path=DIR`: `git --exec-path push` does not skip `push`. */
+const GIT_EQUALS_ONLY = new Set(["--exec-path"]);
 
 function gitWithoutGlobalOptions(cmd: ShellCommand, privileged: boolean): Form | undefined {
   if ((cmd.program ?? (cmd.name.kind === "literal" ? cmd.name.value : "")) !== "git") return undefined;
@@ -66,7 +68,7 @@ function gitWithoutGlobalOptions(cmd: ShellCommand, privileged: boolean): Form |
     if (GIT_HARMLESS.has(a)) i += 1;
     else if (GIT_WITH_VALUE.has(flag)) {
       if (flag !== "-C") covers = false;
-      i += a.includes("=") ? 1 : 2;
+      i += a.includes("=") || GIT_EQUALS_ONLY.has(flag) ? 1 : 2;
     } else return undefined; // an option we don't know: no shortcut form
   }
   if (i === 0 || i >= args.length) return undefined;

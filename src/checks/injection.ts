@@ -2,9 +2,12 @@
 // remote→exec → deny. Works on the model only; the Unicode scan of the raw text is src/shell/unicode.ts.
 // Does not own: which programs are blocked (blocklist.ts), unparsable commands (bash.ts asks).
 import type { Context } from "../context-types.js";
+import { resolveLong, unresolvedLong } from "../shell/long-options.js";
 import type { ShellCommand, Word } from "../shell/model.js";
+import { GNU_LONG_OPTIONS } from "../shell/program-options.js";
 import { AWKS, dangerousVariableSet, DECODERS, FETCHERS, interpreterOf, isDangerousVariable, SHELLS } from "../shell/programs.js";
 import { codePointLabel, type UnicodeHit } from "../shell/unicode.js";
+import { table } from "../table.js";
 import type { Finding, RuleId } from "../types.js";
 import { readOnlyVerdict } from "./readonly.js";
 
@@ -218,28 +221,55 @@ function aliasSignal(c: ShellCommand): string | undefined {
   return undefined;
 }
 
-/** awk program text that runs commands or writes files. */
+/** awk program text that runs commands or writes files. The text is the first operand, or every `-e`/`--source`
+ *  value (gawk, whose long options may be abbreviated: `--sou=…`); `-f`/`-E`/`-i`/`-l` take it from files. */
 function awkSignal(c: ShellCommand): string | undefined {
   if (!AWKS.has(nameOf(c))) return undefined;
-  let program: Word | undefined;
-  for (let i = 0; i < c.args.length; i++) {
+  const texts: Word[] = [];
+  let operand: Word | undefined;
+  for (let i = 0; i < c.args.length && operand === undefined; i++) {
     const a = c.args[i]!;
-    if (!a.dynamic && (a.value === "-f" || a.value.startsWith("--file"))) return "runs an awk program from a file";
-    if (!a.dynamic && (a.value === "-v" || a.value === "-F")) {
-      i++;
-      continue;
+    const v = a.value;
+    if (a.dynamic || !v.startsWith("-") || v === "-") operand = a;
+    else if (v === "--") operand = c.args[i + 1];
+    else if (v.startsWith("--")) {
+      const m = resolveLong(v, AWK_LONG);
+      if (!m.ok) return `passes awk an option it cannot read (${unresolvedLong("awk", m)})`;
+      const letter = AWK_LONG_LETTER[m.name];
+      const value = m.inline !== undefined || m.arity !== "value" ? m.inline : c.args[++i]?.value;
+      if (letter === "e" && value !== undefined) texts.push(m.inline !== undefined ? { ...a, value } : c.args[i]!);
+      else if (letter !== undefined && AWK_FROM_FILE.includes(letter)) return "runs an awk program from a file";
+    } else {
+      for (let k = 1; k < v.length; k++) {
+        const ch = v[k]!;
+        if (AWK_FROM_FILE.includes(ch)) return "runs an awk program from a file";
+        if (ch === "W") return "passes awk a `-W` option, which can name a program or a file";
+        if (ch === "e" || ch === "v" || ch === "F") {
+          const rest = v.slice(k + 1);
+          const value = rest ? { ...a, value: rest } : c.args[++i];
+          if (ch === "e" && value) texts.push(value);
+          break;
+        }
+        if (AWK_OPTIONAL.includes(ch)) break; // -d[FILE], -L[fatal]…: the rest is its value
+      }
     }
-    if (!a.dynamic && a.value.startsWith("-") && a.value !== "-") continue;
-    program = a;
-    break;
   }
-  if (!program) return undefined;
-  if (program.dynamic) return "runs an awk program that is only known at run time";
-  if (/\bsystem\s*\(/.test(program.value)) return "calls system() from awk";
-  if (/[^|]\|[^|]|^\|/.test(program.value)) return "pipes to or from a command inside awk";
-  if (/\bprintf?\b[^;}]*>/.test(program.value)) return "writes a file from awk";
+  if (texts.length === 0 && operand) texts.push(operand);
+  for (const program of texts) {
+    if (program.dynamic) return "runs an awk program that is only known at run time";
+    if (/\bsystem\s*\(/.test(program.value)) return "calls system() from awk";
+    if (/[^|]\|[^|]|^\|/.test(program.value)) return "pipes to or from a command inside awk";
+    if (/\bprintf?\b[^;}]*>/.test(program.value)) return "writes a file from awk";
+  }
   return undefined;
 }
+
+const AWK_LONG = GNU_LONG_OPTIONS.gawk!;
+/** gawk's long options by the letter they stand for, where the letter matters here. */
+const AWK_LONG_LETTER: Readonly<Record<string, string>> = table({ "--source": "e", "--file": "f", "--exec": "E", "--include": "i", "--load": "l" });
+/** Program text (or an extension) from a file: -f FILE, -E FILE, -i LIB, -l EXT. */
+const AWK_FROM_FILE = "fEil";
+const AWK_OPTIONAL = "dDLopT";
 
 export function checkInjection(commands: readonly ShellCommand[], _ctx: Context): Finding[] {
   const out: Finding[] = [];

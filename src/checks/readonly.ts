@@ -3,8 +3,10 @@
 // read (credential reads are shell-paths.ts), allowlists (allowlist.ts).
 import type { Context } from "../context-types.js";
 import { splitGit } from "../shell/git.js";
+import { resolveLong, unresolvedLong, type LongOptions } from "../shell/long-options.js";
 import type { Redirect, ShellCommand, Word, Wrapper } from "../shell/model.js";
 import { assignsFile, fileVariable } from "../shell/env-files.js";
+import { GIT_LONG_OPTIONS, GNU_LONG_OPTIONS } from "../shell/program-options.js";
 import { dangerousVariableSet, isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
 import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
@@ -53,6 +55,31 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   return ruleVerdict(rule, name, cmd.args);
 }
 
+/** `--compress-prog=sh` as the option it abbreviates (`--compress-program=sh`), for a program whose long options
+ *  are listed; a word that names none of them, or several, is not read-only (the program's reading is unknown). */
+function fullOption(v: string, long: LongOptions | undefined, program: string): { ok: true; word: string; shown: string } | { ok: false; verdict: Verdict } {
+  const shown = `\`${program} ${v}\``;
+  if (long === undefined || !v.startsWith("--")) return { ok: true, word: v, shown };
+  const m = resolveLong(v, long);
+  if (!m.ok) return { ok: false, verdict: no(unresolvedLong(program, m)) };
+  const word = m.inline === undefined ? m.name : `${m.name}=${m.inline}`;
+  return { ok: true, word, shown: word === v ? shown : `${shown} (\`${word}\`)` };
+}
+
+/** A `forbid` word (`--output`, `--output=x`, `-s*`) or a `forbidShort` letter in a short cluster, up to the first
+ *  letter that takes the rest as its value (`sort -k1o` is a key, `sort -uo` an output). */
+function forbidden(word: string, rule: { readonly forbid?: readonly string[]; readonly forbidShort?: string; readonly shortValue?: string }): boolean {
+  for (const f of rule.forbid ?? NONE) {
+    if (f.endsWith("*") ? word.startsWith(f.slice(0, -1)) : word === f || (f.startsWith("--") && word.startsWith(`${f}=`))) return true;
+  }
+  if (!rule.forbidShort || word.startsWith("--")) return false;
+  for (let k = 1; k < word.length; k++) {
+    if (rule.forbidShort.includes(word[k]!)) return true;
+    if (rule.shortValue?.includes(word[k]!)) return false;
+  }
+  return false;
+}
+
 // Callbacks made once, not per command.
 const isPrivileged = (w: Wrapper): boolean => w.privileged === true;
 const setsDangerousVariable = (a: { readonly name: string }): boolean => isDangerousVariable(a.name);
@@ -64,6 +91,7 @@ function fromSystemDir(program: string): boolean {
 }
 
 function ruleVerdict(rule: ReadOnlyRule, name: string, args: readonly Word[]): Verdict {
+  const long = GNU_LONG_OPTIONS[name];
   let operands = 0;
   let endOfOptions = false;
   for (const a of args) {
@@ -81,13 +109,9 @@ function ruleVerdict(rule: ReadOnlyRule, name: string, args: readonly Word[]): V
       endOfOptions = true;
       continue;
     }
-    for (const f of rule.forbid ?? NONE) {
-      const hit = f.endsWith("*") ? v.startsWith(f.slice(0, -1)) : v === f || (f.startsWith("--") && v.startsWith(`${f}=`));
-      if (hit) return no(`\`${name} ${v}\` can write files or run programs`);
-    }
-    if (rule.forbidShort && !v.startsWith("--")) {
-      for (const c of rule.forbidShort) if (v.slice(1).includes(c)) return no(`\`${name} ${v}\` can write files or run programs`);
-    }
+    const option = fullOption(v, long, name);
+    if (!option.ok) return option.verdict;
+    if (forbidden(option.word, rule)) return no(`${option.shown} can write files or run programs`);
   }
   if (rule.maxOperands !== undefined && operands > rule.maxOperands) return no(`\`${name}\` with ${operands} operands writes its last one`);
   if (rule.require && !args.some((a) => rule.require!.includes(a.value))) return no(`\`${name}\` runs a program unless given ${rule.require.join(" or ")}`);
@@ -138,22 +162,24 @@ function gitVerdict(args: readonly Word[]): Verdict {
   const sub = call.sub.value;
   const spec = GIT_READ_ONLY[sub];
   if (!spec) return no(`\`git ${sub}\` is not a read-only git command`);
+  const long = GIT_LONG_OPTIONS[sub];
   for (const a of call.args) {
     if (a.dynamic) {
       if (mayBeOption(a)) return no(`\`${a.text}\` is only known at run time and could be an option of git ${sub}`);
       continue;
     }
-    for (const f of spec.forbid ?? NONE) {
-      const hit = f.endsWith("*") ? a.value.startsWith(f.slice(0, -1)) : a.value === f || a.value.startsWith(`${f}=`);
-      if (hit) return no(`\`git ${sub} ${a.value}\` can write files or run programs`);
-    }
+    if (a.value === "--") break; // paths follow
+    if (!a.value.startsWith("-")) continue;
+    const option = fullOption(a.value, long, `git ${sub}`);
+    if (!option.ok) return option.verdict;
+    if (forbidden(option.word, spec)) return no(`${option.shown} can write files or run programs`);
   }
   switch (spec.special) {
     case undefined:
       return OK;
     case "branch":
     case "tag":
-      return listingVerdict(spec.special, call.args, GIT_LISTING[spec.special]);
+      return listingVerdict(spec.special, call.args, GIT_LISTING[spec.special], GIT_LONG_OPTIONS[spec.special]!);
     case "remote":
       return remoteVerdict(call.args);
     case "stash":
@@ -169,28 +195,33 @@ function gitVerdict(args: readonly Word[]): Verdict {
   }
 }
 
-/** `git branch` / `git tag` only list: known listing options, and patterns only with `--list`. */
-function listingVerdict(sub: string, args: readonly Word[], spec: { readonly flags: readonly string[]; readonly values: readonly string[] }): Verdict {
-  const flags = new Set(spec.flags);
-  const values = new Set(spec.values);
-  const listing = args.some((a) => a.value === "-l" || a.value === "--list");
+/** `git branch` / `git tag` only list: listing options, and patterns only with `--list`. parse-options reads options
+ *  anywhere, and `--color[=WHEN]` never takes the next word: `git branch --color NAME` creates NAME. */
+function listingVerdict(sub: "branch" | "tag", args: readonly Word[], listingOptions: readonly string[], long: LongOptions): Verdict {
+  const operands: string[] = [];
+  let listing = false;
+  let endOfOptions = false;
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const v = a.value;
-    if (!v.startsWith("-")) {
-      if (!listing) return no(`\`git ${sub} ${v}\` creates a ${sub}`);
+    const v = args[i]!.value;
+    if (endOfOptions || !v.startsWith("-") || v === "-") {
+      operands.push(v);
       continue;
     }
-    const name = v.includes("=") ? v.slice(0, v.indexOf("=")) : v;
-    if (/^-n[0-9]*$/.test(v) && sub === "tag") continue;
-    if (values.has(name)) {
-      const next = args[i + 1];
-      if (!v.includes("=") && !flags.has(name) && next) i++; // --sort KEY
-      else if (!v.includes("=") && flags.has(name) && next && !next.value.startsWith("-")) i++; // --merged main
+    if (v === "--") {
+      endOfOptions = true;
       continue;
     }
-    if (!flags.has(name)) return no(`\`git ${sub} ${v}\` changes ${sub === "tag" ? "tags" : "branches"}`);
+    let name = v;
+    if (v.startsWith("--")) {
+      const m = resolveLong(v, long);
+      if (!m.ok) return no(unresolvedLong(`git ${sub}`, m));
+      name = m.name;
+      if (m.arity === "value" && m.inline === undefined) i++; // --sort KEY, --merged COMMIT
+    } else if (sub === "tag" && /^-n[0-9]*$/.test(v)) continue;
+    if (!listingOptions.includes(name)) return no(`\`git ${sub} ${v}\` changes ${sub === "tag" ? "tags" : "branches"}`);
+    if (name === "-l" || name === "--list") listing = true;
   }
+  if (operands.length > 0 && !listing) return no(`\`git ${sub} ${operands[0]}\` creates a ${sub}`);
   return OK;
 }
 

@@ -8,6 +8,7 @@ import { awkWriteFiles } from "../paths/awk-program.js";
 import { globCouldMatch } from "../paths/fs-glob.js";
 import { PROTECTED_NAMES } from "../paths/protected.js";
 import { isDirectory } from "../paths/resolve.js";
+import { GNU_LONG_OPTIONS } from "../shell/program-options.js";
 import { GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, PATTERN_FIRST, WRITE_RULES, type HandlerName, type ProgramPathRule } from "./shell-paths.rules.js";
 import type { Effects, Target } from "./shell-paths.effects.js";
 import type { Evaluation } from "./shell-paths.js";
@@ -91,10 +92,17 @@ function isDirArg(a: Arg, ev: Evaluation): boolean {
 
 const CHMOD_FLAG = /^(-[RcfvHLP]+|--(recursive|changes|silent|quiet|verbose|no-preserve-root|preserve-root|dereference|no-dereference|reference=.*|from=.*))$/;
 
-/** Operands after chmod's MODE / chown's OWNER. chmod accepts modes that look like options (`chmod -x f`). */
+/** Operands after chmod's MODE / chown's OWNER. chmod accepts modes that look like options (`chmod -x f`); long
+ *  options are as parsed (`--recur` is `--recursive`, `--from X` takes X). */
 function skipLeading(skip: "mode" | "owner" | undefined, p: ParsedArgs, all: readonly Arg[]): readonly Arg[] {
   if (skip === undefined) return p.operands;
   if (hasOption(p, ["--reference"])) return p.operands;
+  const longWords = new Set<Arg>();
+  for (const o of p.options) {
+    if (!o.name.startsWith("--")) continue;
+    longWords.add(o.arg);
+    if (o.value !== undefined && o.inline === undefined) longWords.add(o.value);
+  }
   const files: Arg[] = [];
   let skipped = false;
   let dashdash = false;
@@ -103,7 +111,7 @@ function skipLeading(skip: "mode" | "owner" | undefined, p: ParsedArgs, all: rea
       dashdash = true;
       continue;
     }
-    if (!dashdash && a.value !== undefined && CHMOD_FLAG.test(a.value)) continue;
+    if (!dashdash && (longWords.has(a) || (a.value !== undefined && CHMOD_FLAG.test(a.value)))) continue;
     if (!skipped) {
       skipped = true;
       continue;
@@ -179,7 +187,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
   "in-place-editor": (rule, program, _p, all, fx, ev, t) => {
     if (program === "perl") return perlInPlace(all, fx, t);
     const spec = PATTERN_FIRST[program === "gsed" ? "sed" : program] ?? (program.endsWith("awk") ? PATTERN_FIRST.awk! : PATTERN_FIRST.sed!);
-    const p = parseArgs(all, { shortValue: spec.shortValue + (program.endsWith("awk") ? "i" : ""), longValue: [...spec.longValue] });
+    const p = parseArgs(all, { shortValue: spec.shortValue + (program.endsWith("awk") ? "i" : ""), longValue: [...spec.longValue], long: GNU_LONG_OPTIONS[program] });
     const scriptOptions = spec.patternOptions;
     const scripts: Arg[] = optionValues(p, scriptOptions.filter((o) => o !== "-f" && o !== "--file"));
     const operands = [...p.operands];
@@ -230,8 +238,8 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
     }
     if (recursive) for (const a of p.operands.slice(1)) fx.treeReads.add(a);
   },
-  compressor: (_rule, _program, _p, all, fx, ev, t) => {
-    const p = parseArgs(all, { shortValue: "oSbL", longValue: ["suffix", "output"] });
+  compressor: (_rule, program, _p, all, fx, ev, t) => {
+    const p = parseArgs(all, { shortValue: "oSbL", longValue: ["suffix", "output"], long: GNU_LONG_OPTIONS[program] });
     for (const o of optionValues(p, ["-o", "--output"])) {
       fx.notRead.add(o);
       fx.targets.push(t(o));
@@ -245,7 +253,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
     }
   },
   patch: (rule, _program, _p, all, fx, _ev, t) => {
-    const p = parseArgs(all, { shortValue: "pdiBoYrzFDVg", longValue: ["strip", "directory", "input", "prefix", "output", "basename-prefix", "reject-file", "suffix", "fuzz", "ifdef", "version-control", "get", "quoting-style", "reject-format", "read-only"] });
+    const p = parseArgs(all, { shortValue: "pdiBoYrzFDVgx", long: GNU_LONG_OPTIONS.patch });
     if (hasOption(p, ["--dry-run", "-C", "--check"])) return;
     const dirs = optionValues(p, ["-d", "--directory"]);
     const dir = dirs.length > 0 ? dirs[dirs.length - 1]! : undefined;
@@ -267,7 +275,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
   },
   split: (rule, program, _p, all, fx, _ev, t) => {
     if (program === "csplit") {
-      const p = parseArgs(all, { shortValue: "fbn", longValue: ["prefix", "suffix-format", "digits"] });
+      const p = parseArgs(all, { shortValue: "fbn", long: GNU_LONG_OPTIONS.csplit });
       const prefixes = optionValues(p, ["-f", "--prefix"]);
       const prefix = prefixes[prefixes.length - 1];
       if (prefix) {
@@ -278,7 +286,7 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
       for (const a of p.operands.slice(1)) fx.notRead.add(a); // patterns
       return;
     }
-    const p = parseArgs(all, { shortValue: "abClnt", longValue: ["additional-suffix", "bytes", "line-bytes", "lines", "number", "separator", "suffix-length", "filter"] });
+    const p = parseArgs(all, { shortValue: "abClnt", long: GNU_LONG_OPTIONS.split });
     const prefix = p.operands[1];
     if (prefix) {
       fx.notRead.add(prefix);
@@ -318,13 +326,17 @@ const HANDLERS: Readonly<Record<HandlerName, Handler>> = {
   mktemp: (rule, _program, p, _all, fx, ev, t) => {
     const dirs = optionValues(p, ["-p", "--tmpdir"]);
     const template = p.operands[0];
+    if (template) fx.notRead.add(template);
     if (dirs.length > 0) {
+      // The template may hold slashes: `mktemp -p DIR ../x.XXXX` creates DIR/../x.XXXX.
       for (const d of dirs) {
         fx.notRead.add(d);
-        fx.targets.push(t(d, { tree: false }));
+        fx.targets.push(template ? t(under(d, template)) : t(d, { tree: false }));
       }
+    } else if (hasOption(p, ["--tmpdir"]) && template) {
+      // A bare `--tmpdir` (its DIR only ever as `--tmpdir=DIR`): the template is under $TMPDIR.
+      fx.targets.push(t(under({ word: -1, text: ev.tmpDir, value: ev.tmpDir }, template)));
     } else if (template && !hasOption(p, ["-t"])) {
-      fx.notRead.add(template);
       fx.targets.push(t(template));
     } else fx.targets.push({ ...cwdTarget(rule, "create a file in", ev.tmpDir), tree: false });
   },
@@ -345,6 +357,7 @@ function perlInPlace(all: readonly Arg[], fx: Effects, t: (a: Arg, extra?: Parti
 
 function tarEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, ev: Evaluation, t: (a: Arg, extra?: Partial<Target>) => Target): void {
   const tar = readTarArgv(all);
+  if (tar.unknownOptions.length > 0) fx.unknown.push(`\`${tar.unknownOptions[0]!.text}\` names no tar option, or several`);
   for (const d of tar.dirArgs) fx.notRead.add(d);
   if (tar.extract) {
     for (const a of tar.members) fx.notRead.add(a); // names inside the archive
@@ -565,9 +578,14 @@ function dirValuesOf(all: readonly Arg[], names: readonly string[]): Arg[] {
 export function interpreterCode(program: string, args: readonly Arg[], options: readonly string[], fx: Effects): string[] {
   const out: string[] = [];
   if (options.includes("")) {
-    // awk: the first operand is the program unless -f gives a file.
-    const p = parseArgs(args, { shortValue: "fvF", longValue: ["file", "assign", "field-separator"] });
-    if (!hasOption(p, ["-f", "--file"]) && p.operands[0]?.value !== undefined) {
+    // awk: the program is every -e / --source value, else the first operand unless -f / -E gives a file.
+    const p = parseArgs(args, { shortValue: "fvFeEil", longValue: ["file", "assign", "field-separator", "source", "exec"], long: GNU_LONG_OPTIONS[program] });
+    const texts = optionValues(p, ["-e", "--source"]);
+    for (const t of texts) {
+      out.push(t.value ?? "");
+      fx.notRead.add(t);
+    }
+    if (texts.length === 0 && !hasOption(p, ["-f", "--file", "-E", "--exec"]) && p.operands[0]?.value !== undefined) {
       out.push(p.operands[0].value);
       fx.notRead.add(p.operands[0]);
     }

@@ -41,7 +41,8 @@ export interface ProgramPathRule {
   readonly programs: readonly string[];
   /** Short options that take a value (`"tS"` → `-t DIR`, `-tDIR`). */
   readonly shortValue?: string;
-  /** Long options that take a value, without `--` (unambiguous prefixes are accepted, as GNU getopt does). */
+  /** Long options that take a value, without `--` (unambiguous prefixes are accepted, as GNU getopt does), for a
+   *  program without a complete list in src/shell/program-options.ts (that list wins where there is one). */
   readonly longValue?: readonly string[];
   /** Flags that make the operation recursive (a whole tree is written, deleted or read). */
   readonly recursive?: readonly string[];
@@ -65,55 +66,55 @@ export interface ProgramPathRule {
 
 export const WRITE_RULES: readonly ProgramPathRule[] = [
   {
-    id: "writes.delete", programs: ["rm", "rmdir", "unlink", "shred"], shortValue: "ns", longValue: ["iterations", "size", "random-source"],
+    id: "writes.delete", programs: ["rm", "rmdir", "unlink", "shred"], shortValue: "ns",
     recursive: ["-r", "-R", "--recursive"], followsLink: false, verb: "delete", targets: { shape: "operands" }, readsOperands: false,
     match: ["rm -rf ~/projects", "rm ../x", "unlink /etc/motd", "shred -u ~/.bash_history", "rm -rf -- ../../x", "rm -fr /tmp/../etc/x"],
     notMatch: ["rm -rf dist", "rm -f .env", "rmdir src/empty"],
   },
   {
-    id: "writes.create", programs: ["touch", "mkdir", "mkfifo", "mknod", "truncate"], shortValue: "dtrmsZ", longValue: ["date", "reference", "mode", "size", "context"],
+    id: "writes.create", programs: ["touch", "mkdir", "mkfifo", "mknod", "truncate"], shortValue: "dtrmsZ",
     followsLink: true, verb: "create or change", targets: { shape: "operands" }, readsOperands: false,
     match: ["touch /usr/local/bin/tool", "mkdir ${HOME}/newdir", "mkdir -p ../sibling/x", "truncate -s 0 ~/.zsh_history"],
     notMatch: ["mkdir -p build/out", "touch src/new.ts", "truncate -s 0 log.txt"],
   },
   {
-    id: "writes.mode", programs: ["chmod"], longValue: ["reference"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
+    id: "writes.mode", programs: ["chmod"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the mode of", targets: { shape: "operands", skip: "mode" }, readsOperands: false,
     match: ["chmod 600 ~/.ssh/config", "chmod -R 777 /usr/local/bin/x", "chmod -x ~/.bashrc"],
     notMatch: ["chmod +x scripts/run.sh", "chmod -R u+w build"],
   },
   {
-    id: "writes.owner", programs: ["chown", "chgrp"], longValue: ["reference", "from"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
+    id: "writes.owner", programs: ["chown", "chgrp"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the owner of", targets: { shape: "operands", skip: "owner" }, readsOperands: false,
     match: ["chown root /etc/passwd", "chgrp -R staff ~/shared"],
     notMatch: ["chown -R 1000:1000 build"],
   },
   {
-    id: "writes.copy", programs: ["cp"], shortValue: "tS", longValue: ["target-directory", "suffix"],
+    id: "writes.copy", programs: ["cp"], shortValue: "tS",
     recursive: ["-r", "-R", "-a", "--recursive", "--archive"], followsLink: true, verb: "copy to", targets: { shape: "destination", sources: "read" },
     match: ["cp -r . ${HOME}/bak", "cp -t /etc x", "cp README.md ../", "cp x --target-directory=/tmp/../etc"],
     notMatch: ["cp README.md docs/", "cp .env.example .env", "cp -r src build/src"],
   },
   {
-    id: "writes.move", programs: ["mv"], shortValue: "tS", longValue: ["target-directory", "suffix"], followsLink: false,
+    id: "writes.move", programs: ["mv"], shortValue: "tS", followsLink: false,
     verb: "move", targets: { shape: "destination", sources: "moved" }, readsOperands: false,
     match: ["mv README.md ../", "mv ../x .", "mv -t ~ README.md"],
     notMatch: ["mv a.txt b.txt", "mv src/old.ts src/new.ts"],
   },
   {
-    id: "writes.install", programs: ["install"], shortValue: "tSmog", longValue: ["target-directory", "suffix", "mode", "owner", "group"],
+    id: "writes.install", programs: ["install"], shortValue: "tSmog",
     skipIf: ["-d", "--directory"], followsLink: true, verb: "install to", targets: { shape: "destination", sources: "read" },
     match: ["install -m 755 tool /usr/local/bin/", "install -t /usr/local/bin tool"],
     notMatch: ["install -m 644 a.txt build/a.txt"],
   },
   {
-    id: "writes.install-dirs", programs: ["install"], shortValue: "tSmog", longValue: ["target-directory", "suffix", "mode", "owner", "group"],
+    id: "writes.install-dirs", programs: ["install"], shortValue: "tSmog",
     onlyIf: ["-d", "--directory"], followsLink: true, verb: "create", targets: { shape: "operands" }, readsOperands: false,
     match: ["install -d /opt/tool"],
     notMatch: ["install -d build/bin"],
   },
   {
-    id: "writes.link", programs: ["ln"], shortValue: "tS", longValue: ["target-directory", "suffix"], followsLink: false,
+    id: "writes.link", programs: ["ln"], shortValue: "tS", followsLink: false,
     verb: "create a link at", targets: { shape: "destination", sources: "linked" }, readsOperands: false,
     match: ["ln -s $PWD/tool /usr/local/bin/tool", "ln ~/.bashrc mybashrc", "ln -sf x ../y"],
     notMatch: ["ln -s ../README.md docs/README.md", "ln -s /usr/lib/libx.so lib/libx.so"],
@@ -131,7 +132,7 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["scp host:/etc/hosts build/hosts"],
   },
   {
-    id: "writes.tee", programs: ["tee"], longValue: ["output-error"], followsLink: true, verb: "write to", targets: { shape: "operands" }, readsOperands: false,
+    id: "writes.tee", programs: ["tee"], followsLink: true, verb: "write to", targets: { shape: "operands" }, readsOperands: false,
     match: ["tee -a ~/.bashrc", "echo x | tee /etc/motd out.txt"],
     notMatch: ["echo x | tee out.txt", "echo x | tee /dev/null"],
   },
@@ -141,7 +142,7 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["dd if=/dev/zero of=build/zero.img bs=1M count=1"],
   },
   {
-    id: "writes.output-option", programs: ["sort"], shortValue: "okStT", longValue: ["output", "key", "buffer-size", "field-separator", "temporary-directory", "files0-from", "compress-program", "batch-size", "parallel", "random-source"],
+    id: "writes.output-option", programs: ["sort"], shortValue: "okStT",
     followsLink: true, verb: "write to", targets: { shape: "options", options: ["-o", "--output"] },
     match: ["sort -o ~/.bashrc x", "sort --output=/etc/hosts hosts"],
     notMatch: ["sort -o sorted.txt data.txt", "sort data.txt"],
@@ -230,7 +231,7 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
     notMatch: ["crontab -l"],
   },
   {
-    id: "writes.mktemp", programs: ["mktemp"], shortValue: "p", longValue: ["tmpdir", "suffix"], followsLink: true, verb: "create",
+    id: "writes.mktemp", programs: ["mktemp"], shortValue: "p", followsLink: true, verb: "create",
     targets: { shape: "handler", handler: "mktemp" }, readsOperands: false,
     match: ["mktemp -p ~ x.XXXX", "mktemp ../x.XXXX"],
     notMatch: ["mktemp", "mktemp -d", "mktemp build/x.XXXX"],
@@ -273,8 +274,8 @@ export const PATTERN_FIRST: Readonly<Record<string, {
   rg: { shortValue: "efgmABCMtTjE", longValue: ["regexp", "file", "glob", "iglob", "max-count", "type", "type-not", "threads", "encoding", "after-context", "before-context", "context", "max-columns", "max-depth", "replace", "pre", "pre-glob", "sort", "sortr", "colors"], patternOptions: ["-e", "-f", "--regexp", "--file"] },
   ag: { shortValue: "AGBCgm", longValue: ["file-search-regex", "ignore", "after", "before", "context", "max-count"], patternOptions: [] },
   sed: { shortValue: "efl", longValue: ["expression", "file", "line-length"], patternOptions: ["-e", "-f", "--expression", "--file"] },
-  awk: { shortValue: "fvF", longValue: ["file", "assign", "field-separator", "include", "load"], patternOptions: ["-f", "--file"] },
-  gawk: { shortValue: "fvFiEl", longValue: ["file", "assign", "field-separator", "include", "load", "exec"], patternOptions: ["-f", "--file", "-E", "--exec"] },
+  awk: { shortValue: "fvFeEil", longValue: ["file", "assign", "field-separator", "include", "load", "exec", "source"], patternOptions: ["-f", "--file", "-E", "--exec", "-e", "--source"] },
+  gawk: { shortValue: "fvFeEil", longValue: ["file", "assign", "field-separator", "include", "load", "exec", "source"], patternOptions: ["-f", "--file", "-E", "--exec", "-e", "--source"] },
   jq: { shortValue: "fL", longValue: ["from-file", "indent"], patternOptions: ["-f", "--from-file"], pairs: { "--arg": "value", "--argjson": "value", "--slurpfile": "file", "--rawfile": "file" } },
   yq: { shortValue: "", longValue: [], patternOptions: [] },
 });

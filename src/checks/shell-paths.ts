@@ -19,6 +19,7 @@ import { ShellTracker, type ShellState } from "../paths/shell-state.js";
 import { expandWordText, isPlainWordText, type WordEnv } from "../paths/word.js";
 import { fileOfValue, fileVariable } from "../shell/env-files.js";
 import type { ShellCommand } from "../shell/model.js";
+import { GNU_LONG_OPTIONS } from "../shell/program-options.js";
 import type { Finding, RuleId } from "../types.js";
 import { CONTENT_READERS, CREDENTIAL_MENTIONS, FILE_LISTERS, INTERPRETERS, MULTICALL, NON_READING_OPTIONS, NON_READING_PROGRAMS, PATTERN_FIRST, READ_REDIRECTS, TREE_READERS, WRITE_REDIRECTS, WRITE_RULES, type ProgramPathRule } from "./shell-paths.rules.js";
 import { freshEffects, type Effects, type Target } from "./shell-paths.effects.js";
@@ -27,8 +28,11 @@ import { xargsInput, xargsNameFile, xargsWrapper } from "./shell-paths.xargs.js"
 
 const NO_RULES: readonly ProgramPathRule[] = [];
 const NO_OPTIONS: readonly string[] = [];
-/** Each rule's option spec, made once. */
-const RULE_SPECS = new Map<ProgramPathRule, OptionSpec>(WRITE_RULES.map((r) => [r, { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [] }]));
+/** Each rule's option spec per program, made once: a program with a complete long-option list (`cp --t=DIR` is
+ *  `--target-directory=DIR`) reads its long options from it instead of the rule's `longValue`. */
+const RULE_SPECS = new Map<ProgramPathRule, ReadonlyMap<string, OptionSpec>>(
+  WRITE_RULES.map((r) => [r, new Map(r.programs.map((p) => [p, { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [], long: GNU_LONG_OPTIONS[p] }] as const))]),
+);
 const NO_FILTER: TreeFilter & { walk?: boolean } = {};
 const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
 
@@ -155,7 +159,9 @@ export class Evaluation {
     this.inputsChecked = fromFind;
     const args = expandArgs(words, env, this.cwd);
     for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
-      const parsed = parseArgs(args, RULE_SPECS.get(rule)!);
+      const parsed = parseArgs(args, RULE_SPECS.get(rule)!.get(program)!);
+      // `sed --i` could be --in-place; `rm --foo`: the program reads it in a way we don't know.
+      if (parsed.unresolved.length > 0 && fx.unknown.length === 0) fx.unknown.push(`\`${parsed.unresolved[0]!.text}\` names no ${program} option, or several`);
       if (rule.onlyIf && !hasOption(parsed, rule.onlyIf)) continue;
       if (rule.skipIf && hasOption(parsed, rule.skipIf)) continue;
       const before = fx.targets.length;
@@ -331,7 +337,7 @@ export class Evaluation {
     const pattern = PATTERN_FIRST[program];
     let patternParsed: ParsedArgs | undefined;
     if (pattern) {
-      const parsed = (patternParsed = parseArgs(pattern.pairs ? withoutPairs(args, pattern.pairs, fx) : args, { shortValue: pattern.shortValue, longValue: pattern.longValue }));
+      const parsed = (patternParsed = parseArgs(pattern.pairs ? withoutPairs(args, pattern.pairs, fx) : args, { shortValue: pattern.shortValue, longValue: pattern.longValue, long: GNU_LONG_OPTIONS[program] }));
       if (!hasOption(parsed, pattern.patternOptions) && parsed.operands[0]) fx.notRead.add(parsed.operands[0]);
       // Option values are patterns, separators, counts…; only a pattern *file* (`grep -f FILE`) is read.
       for (const o of parsed.options) if (o.value && !["-f", "--file", "--from-file"].includes(o.name)) fx.notRead.add(o.value);

@@ -1,6 +1,7 @@
 // A command's argv as the program will see it (words expanded: `~`, known variables, brace lists, globs against the
 // file system), and a getopt-style split into options and operands. Program knowledge (which options take values)
 // comes from the caller's tables.
+import { resolveLong, type LongOptions } from "../shell/long-options.js";
 import type { Word } from "../shell/model.js";
 import { expandGlob, MAX_GLOB } from "./fs-glob.js";
 import { expandWordText, isPlainWordText, type ExpandOptions, type WordEnv } from "./word.js";
@@ -72,8 +73,12 @@ function expandInto(out: Arg[], w: Word, index: number, env: WordEnv, cwd: strin
 export interface OptionSpec {
   /** Short option letters that take a value. */
   readonly shortValue?: string;
-  /** Long option names (without `--`) that take a value. */
+  /** Long option names (without `--`) that take a value; a unique prefix of one names it. Ignored with `long`. */
   readonly longValue?: readonly string[];
+  /** The program's complete long options (src/shell/program-options.ts): each `--word` is read as the option it
+   *  names or abbreviates, `--opt[=v]` options never take the next word, and a word that names none or several is
+   *  `unresolved`. */
+  readonly long?: LongOptions;
   /** Stop at the first operand (POSIX utilities that do not permute). */
   readonly stopAtOperand?: boolean;
 }
@@ -92,12 +97,17 @@ export interface ParsedArgs {
   readonly operands: readonly Arg[];
   /** Unknown arguments (also listed among operands): they may expand to options too. */
   readonly unknown: readonly Arg[];
+  /** With `spec.long`: `--word`s that name no option or several (also listed among options, as written). */
+  readonly unresolved: readonly Arg[];
+  /** Option names are the program's own (`spec.long` was given), not guesses from a partial list. */
+  readonly exact: boolean;
 }
 
 export function parseArgs(args: readonly Arg[], spec: OptionSpec = {}): ParsedArgs {
   const options: ParsedOption[] = [];
   const operands: Arg[] = [];
   const unknown: Arg[] = [];
+  const unresolved: Arg[] = [];
   const shortValue = spec.shortValue ?? "";
   const longValue = spec.longValue ?? [];
   let i = 0;
@@ -118,6 +128,19 @@ export function parseArgs(args: readonly Arg[], spec: OptionSpec = {}): ParsedAr
     }
     if (v === "--") {
       onlyOperands = true;
+      continue;
+    }
+    if (v.startsWith("--") && spec.long) {
+      const m = resolveLong(v, spec.long);
+      const name = m.ok ? m.name : m.given;
+      const inline = m.ok ? m.inline : v.includes("=") ? v.slice(v.indexOf("=") + 1) : undefined;
+      if (!m.ok) unresolved.push(a);
+      if (inline !== undefined) options.push({ name, inline, value: { ...a, value: inline }, arg: a });
+      else if (m.ok && m.arity === "value") {
+        const value = args[i];
+        i++;
+        options.push(value ? { name, value, arg: a } : { name, arg: a });
+      } else options.push({ name, arg: a });
       continue;
     }
     if (v.startsWith("--")) {
@@ -147,7 +170,7 @@ export function parseArgs(args: readonly Arg[], spec: OptionSpec = {}): ParsedAr
       options.push({ name: `-${ch}`, arg: a });
     }
   }
-  return { options, operands, unknown };
+  return { options, operands, unknown, unresolved, exact: spec.long !== undefined };
 }
 
 function uniquePrefix(given: string, names: readonly string[]): string | undefined {
@@ -156,7 +179,9 @@ function uniquePrefix(given: string, names: readonly string[]): string | undefin
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** One of `names` is given. Without a complete option list, a long word that is the start of one counts too. */
 export function hasOption(p: ParsedArgs, names: readonly string[]): boolean {
+  if (p.exact) return p.options.some((o) => names.includes(o.name));
   return p.options.some((o) => names.includes(o.name) || names.some((n) => n.startsWith("--") && o.name.startsWith("--") && n.startsWith(o.name) && o.name.length > 3));
 }
 

@@ -2,20 +2,12 @@
 // expression, perl's switch clusters, git's global options, sed's `w` commands — as plain data. Grammar only: what is
 // a write or a read, and whether that is allowed, is decided in src/checks/shell-paths.ts.
 import path from "node:path";
+import { GNU_LONG_OPTIONS } from "../shell/program-options.js";
 import { hasOption, optionValues, parseArgs, type Arg } from "./argv.js";
 
 // ── tar ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const TAR_SHORT_VALUE = "fCTXbKNgLVHFI";
-const TAR_LONG_VALUE = [
-  "file", "directory", "files-from", "exclude-from", "exclude", "blocking-factor", "format", "listed-incremental", "newer",
-  "newer-mtime", "after-date", "use-compress-program", "transform", "xform", "strip-components", "owner", "group", "mode",
-  "mtime", "label", "index-file", "tape-length", "info-script", "new-volume-script", "starting-file", "suffix", "backup",
-  "to-command", "checkpoint-action", "exclude-tag", "exclude-tag-all", "exclude-tag-under", "rmt-command", "rsh-command",
-  "volno-file", "warning", "occurrence", "record-size", "pax-option", "quoting-style", "hole-detection", "sparse-version",
-  "atime-preserve", "one-top-level",
-];
-
 export interface TarArgv {
   readonly extract: boolean;
   /** -c, -r, -u, -A, --delete: the archive is written. */
@@ -29,6 +21,8 @@ export interface TarArgv {
   readonly absoluteNames: boolean;
   /** -O / --to-command: extraction goes to stdout or a program, not to files. */
   readonly toStdout: boolean;
+  /** Long options that name no GNU tar option or several (bsdtar's `--cd DIR`): what tar does is unknown. */
+  readonly unknownOptions: readonly Arg[];
 }
 
 export function readTarArgv(all: readonly Arg[]): TarArgv {
@@ -45,7 +39,9 @@ export function readTarArgv(all: readonly Arg[]): TarArgv {
     }
     args = [...expanded, ...args.slice(next)];
   }
-  const p = parseArgs(args, { shortValue: TAR_SHORT_VALUE, longValue: TAR_LONG_VALUE });
+  // GNU tar's long options, whole: `--backup`, `--one-top-level` take only `=VALUE`; bsdtar's own (`--cd`) read as
+  // unknown, and the check asks.
+  const p = parseArgs(args, { shortValue: TAR_SHORT_VALUE, long: GNU_LONG_OPTIONS.tar });
   const dirArgs = optionValues(p, ["-C", "--directory"]);
   let dir: Arg | undefined;
   for (const d of dirArgs) {
@@ -61,6 +57,7 @@ export function readTarArgv(all: readonly Arg[]): TarArgv {
     members: p.operands,
     absoluteNames: hasOption(p, ["-P", "--absolute-names"]),
     toStdout: hasOption(p, ["-O", "--to-stdout", "--to-command"]),
+    unknownOptions: p.unresolved,
   };
 }
 
@@ -167,7 +164,8 @@ export interface GitArgv {
   readonly unknown?: Arg;
 }
 
-const GIT_VALUE_OPTIONS = new Set(["-c", "--config-env", "--namespace", "--exec-path", "--super-prefix"]);
+/** `--exec-path` takes a value only as `--exec-path=DIR` (alone it prints the path): not here. */
+const GIT_VALUE_OPTIONS = new Set(["-c", "--config-env", "--namespace", "--super-prefix", "--attr-source"]);
 
 /** `a` relative to `base` (both possibly unknown). */
 export function under(base: Arg | undefined, a: Arg): Arg {

@@ -1,6 +1,7 @@
 // A getopt-style reader for wrapper options (`sudo -u root`, `timeout -s KILL 5`, `nice -n 19`). It never guesses:
 // an option it does not know, or a dynamic word where an option could be, ends the reading with a reason, and the
 // caller reports the wrapper as unresolved (the checks ask).
+import { resolveLong, unresolvedLong, type LongOptions } from "./long-options.js";
 import type { Word } from "./model.js";
 
 export interface OptionTable {
@@ -8,12 +9,17 @@ export interface OptionTable {
   readonly flags?: string;
   /** Short options taking a value: "ugCDhpRT". */
   readonly values?: string;
+  /** Short options whose value must be attached (getopt's `e::`): `xargs -eEOF`; `-e EOF` leaves `EOF` alone. */
+  readonly optional?: string;
   /** Long options without a value: ["--login"]. */
   readonly long?: readonly string[];
   /** Long options taking a value (`--user root` or `--user=root`). */
   readonly longValues?: readonly string[];
-  /** Long options with an optional `=value` only (`--preserve-env[=list]`). */
+  /** Long options with an optional `=value` only (`--preserve-env[=list]`): the next word is never the value. */
   readonly longOptional?: readonly string[];
+  /** The program's getopt_long takes any unambiguous prefix of a long option (`--us` for `--user`). Set it only
+   *  where the long lists are the program's complete set (long-options.ts says why). */
+  readonly prefixes?: boolean;
   /** Options after which the program does something itself instead of running a command (`sudo -l`, `command -v`). */
   readonly selfShort?: string;
   readonly selfLong?: readonly string[];
@@ -59,33 +65,22 @@ export function readOptions(program: string, args: readonly Word[], table: Optio
       break;
     }
     if (a.startsWith("--") && a.length > 2) {
-      const eq = a.indexOf("=");
-      const name = eq >= 0 ? a.slice(0, eq) : a;
-      if (table.selfLong?.includes(name)) {
-        self = true;
-        seen.add(name);
+      const m = resolveLong(a, longOptionsOf(table), table.prefixes === true);
+      if (!m.ok) return { ok: false, reason: unresolvedLong(program, m) };
+      const name = m.name;
+      seen.add(name);
+      if (table.selfLong?.includes(name)) self = true;
+      else if (m.inline !== undefined) {
+        if (m.arity === "flag") return { ok: false, reason: `${program} ${name} takes no value` };
+        values.set(name, { value: m.inline, text: w.text, dynamic: w.dynamic });
+      } else if (m.arity === "value") {
+        const v = args[i + 1];
+        if (!v) return { ok: false, reason: `${program} ${name} has no value` };
+        values.set(name, v);
         i++;
-        continue;
       }
-      if (table.longValues?.includes(name)) {
-        seen.add(name);
-        if (eq >= 0) values.set(name, { value: a.slice(eq + 1), text: w.text, dynamic: w.dynamic });
-        else {
-          const v = args[i + 1];
-          if (!v) return { ok: false, reason: `${program} ${name} has no value` };
-          values.set(name, v);
-          i++;
-        }
-        i++;
-        continue;
-      }
-      if ((table.long?.includes(name) && eq < 0) || table.longOptional?.includes(name)) {
-        seen.add(name);
-        if (eq >= 0) values.set(name, { value: a.slice(eq + 1), text: w.text, dynamic: w.dynamic });
-        i++;
-        continue;
-      }
-      return { ok: false, reason: `hookwarden does not know the ${program} option \`${name}\`` };
+      i++;
+      continue;
     }
     if (a.startsWith("-") && a.length > 1) {
       if (table.numeric && /^-[0-9]+$/.test(a)) {
@@ -103,6 +98,12 @@ export function readOptions(program: string, args: readonly Word[], table: Optio
         if (table.flags?.includes(c)) {
           seen.add(c);
           continue;
+        }
+        if (table.optional?.includes(c)) {
+          seen.add(c);
+          const rest = a.slice(k + 1);
+          if (rest) values.set(c, { value: rest, text: rest, dynamic: w.dynamic });
+          break;
         }
         if (table.values?.includes(c)) {
           seen.add(c);
@@ -130,4 +131,16 @@ export function readOptions(program: string, args: readonly Word[], table: Optio
   }
   if (!self && operands.length < want && i >= args.length) return { ok: true, index: args.length, values, seen, operands, self: true };
   return { ok: true, index: i, values, seen, operands, self };
+}
+
+const LONG_VIEWS = new WeakMap<OptionTable, LongOptions>();
+
+/** The table's long options for the resolver (self options take no value). */
+function longOptionsOf(table: OptionTable): LongOptions {
+  let view = LONG_VIEWS.get(table);
+  if (view === undefined) {
+    view = { flags: [...(table.long ?? []), ...(table.selfLong ?? [])], values: table.longValues ?? [], optional: table.longOptional ?? [] };
+    LONG_VIEWS.set(table, view);
+  }
+  return view;
 }

@@ -1,35 +1,43 @@
 // sed scripts: which scripts an invocation runs and whether a script only prints. A conservative scanner: any `w`,
 // `W`, `e`, `r`, `R` command, an `s///e` or `s///w` flag, or anything it does not understand makes it not read-only.
+import { resolveLong, unresolvedLong } from "./long-options.js";
 import type { Word } from "./model.js";
+import { GNU_LONG_OPTIONS } from "./program-options.js";
+
+const SED_LONG = GNU_LONG_OPTIONS.sed!;
 
 export type SedInvocation =
   | { readonly ok: true; readonly scripts: readonly Word[]; readonly sandbox: boolean }
   | { readonly ok: false; readonly why: string };
 
 /** The scripts a sed invocation runs (`-e`, `--expression`, or the first operand), or why it is not read-only
- *  (`-i` edits in place, `-f` reads a script we can't see). */
+ *  (`-i` edits in place, `-f` reads a script we can't see, a long option that names none or several: `--s`). Long
+ *  options may be abbreviated: `--expr=…` is `--expression=…`, `--in` is `--in-place`. */
 export function sedInvocation(args: readonly Word[]): SedInvocation {
   const scripts: Word[] = [];
   let sandbox = false;
   let sawScriptOption = false;
   const operands: Word[] = [];
+  let endOfOptions = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const v = a.value;
-    if (a.dynamic || !v.startsWith("-") || v === "-") {
+    if (endOfOptions || a.dynamic || !v.startsWith("-") || v === "-") {
       operands.push(a);
       continue;
     }
-    if (v === "--sandbox") sandbox = true;
-    else if (v.startsWith("--expression")) {
-      sawScriptOption = true;
-      const eq = v.indexOf("=");
-      const s = eq > 0 ? { ...a, value: v.slice(eq + 1) } : args[++i];
-      if (s) scripts.push(s);
-    } else if (v.startsWith("--in-place") || v.startsWith("--file")) return { ok: false, why: `\`sed ${v}\` writes files or reads its script from a file` };
-    else if (v.startsWith("--line-length")) {
-      if (!v.includes("=")) i++;
-    } else if (!v.startsWith("--")) {
+    if (v === "--") endOfOptions = true;
+    else if (v.startsWith("--")) {
+      const m = resolveLong(v, SED_LONG);
+      if (!m.ok) return { ok: false, why: unresolvedLong("sed", m) };
+      if (m.name === "--in-place" || m.name === "--file") return { ok: false, why: `\`sed ${v}\` (${m.name}) writes files or reads its script from a file` };
+      if (m.name === "--sandbox") sandbox = true;
+      else if (m.name === "--expression") {
+        sawScriptOption = true;
+        const s = m.inline !== undefined ? { ...a, value: m.inline } : args[++i];
+        if (s) scripts.push(s);
+      } else if (m.arity === "value" && m.inline === undefined) i++; // --line-length N
+    } else {
       for (let k = 1; k < v.length; k++) {
         const c = v[k]!;
         if (c === "i" || c === "f") return { ok: false, why: `\`sed ${v}\` edits files in place or reads its script from a file` };

@@ -2,6 +2,7 @@
 // → `rm x`), a code string to parse (`sh -c '…'`, `eval …`, `watch …`), once per input (`xargs`, `find -exec`,
 // `parallel`) — or that it is itself the program, or that we can't tell (unresolved → the checks ask).
 // Option tables are data in wrappers.ts; re-parsing and the walk are analyse.ts.
+import { resolveLong, unresolvedLong } from "./long-options.js";
 import type { Word } from "./model.js";
 import { readOptions, type OptionTable } from "./options.js";
 import { SHELLS, programName } from "./programs.js";
@@ -175,7 +176,8 @@ function xargs(name: string, args: readonly Word[]): Step {
   const r = readOptions(name, args, W.XARGS);
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
-  const replace = r.values.get("I") ?? r.values.get("--replace") ?? (r.seen.has("--replace") ? literalWord("{}") : undefined);
+  // -I R, -iR, --replace=R; a bare -i / --replace means `{}`. The last one given wins, as in xargs.
+  const replace = r.values.get("I") ?? r.values.get("i") ?? r.values.get("--replace") ?? (r.seen.has("i") || r.seen.has("--replace") ? literalWord("{}") : undefined);
   let argv: Word[] = r.index < args.length ? args.slice(r.index) : [literalWord("echo")];
   if (replace) {
     if (replace.dynamic) return unresolved("xargs -I with a run-time placeholder");
@@ -285,15 +287,20 @@ function script(name: string, args: readonly Word[]): Step {
   return code ? wrap([codeChild(`${name} -c`, code)], { keepSelf: true }) : SELF;
 }
 
-/** `su [opts] [-] [USER] -c CODE`: GNU su permutes options, so `-c` may follow the user. */
+/** `su [opts] [-] [USER] -c CODE`: GNU su permutes options, so `-c` may follow the user; its long options may be
+ *  abbreviated (`--comm=CODE`). */
 function su(name: string, args: readonly Word[]): Step {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.dynamic) continue;
     const v = a.value;
-    for (const long of ["--command", "--session-command"]) {
-      if (v.startsWith(`${long}=`)) return wrap([codeChild(`${name} -c`, { ...a, value: v.slice(long.length + 1) })], { privileged: true });
-      if (v === long) return args[i + 1] ? wrap([codeChild(`${name} -c`, args[i + 1]!)], { privileged: true }) : unresolved(`${name} ${long} has no value`);
+    if (v === "--") continue; // `su -- root -c CODE`: words after the user go to its shell, `-c` included
+    if (v.startsWith("--")) {
+      const m = resolveLong(v, W.SU_LONG);
+      if (!m.ok) return unresolved(unresolvedLong(name, m));
+      if (m.name !== "--command" && m.name !== "--session-command") continue;
+      if (m.inline !== undefined) return wrap([codeChild(`${name} -c`, { ...a, value: m.inline })], { privileged: true });
+      return args[i + 1] ? wrap([codeChild(`${name} -c`, args[i + 1]!)], { privileged: true }) : unresolved(`${name} ${m.name} has no value`);
     }
     if (/^-[a-zA-Z]*c$/.test(v)) return args[i + 1] ? wrap([codeChild(`${name} -c`, args[i + 1]!)], { privileged: true }) : unresolved(`${name} -c has no value`);
     if (/^-[a-zA-Z]*c./.test(v) && !v.startsWith("--")) return wrap([codeChild(`${name} -c`, { ...a, value: v.slice(v.indexOf("c") + 1) })], { privileged: true });
@@ -305,9 +312,10 @@ function runuser(name: string, args: readonly Word[]): Step {
   const r = readOptions(name, args, W.RUNUSER);
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
-  const code = r.values.get("c");
+  const code = r.values.get("c") ?? r.values.get("--command") ?? r.values.get("--session-command");
   if (code) return wrap([codeChild(`${name} -c`, code)], { privileged: true });
-  if (!r.seen.has("u") && !r.seen.has("--user")) return SELF; // `runuser USER` starts a shell
+  // `runuser [-l] USER [-c CODE]` is su's syntax, options anywhere (`runuser - app -c 'x'`).
+  if (!r.seen.has("u") && !r.seen.has("--user")) return su(name, args);
   return r.index < args.length ? wrap([execChild(name, args.slice(r.index))], { privileged: true }) : SELF;
 }
 

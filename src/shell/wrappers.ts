@@ -1,36 +1,48 @@
 // Option tables of the wrappers the unwrapper sees through (data). The logic that uses them is unwrap.ts.
+// `prefixes: true` marks a getopt_long program whose long lists here are complete (checked against its --help):
+// `sudo --us root` is `--user root`. The others take whole names, or have lists we keep short on purpose.
+import type { LongOptions } from "./long-options.js";
 import type { OptionTable } from "./options.js";
 
 export const SUDO: OptionTable = {
   flags: "AbEHnPSBNiks",
-  values: "ugCDhpRTUrt",
-  long: ["--askpass", "--background", "--preserve-env", "--set-home", "--non-interactive", "--preserve-groups", "--stdin", "--bell", "--login", "--shell", "--reset-timestamp", "--remove-timestamp"],
-  longValues: ["--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--chroot", "--command-timeout", "--other-user", "--role", "--type"],
+  values: "ugCDhpRTUrtac",
+  long: ["--askpass", "--background", "--set-home", "--non-interactive", "--no-update", "--preserve-groups", "--stdin", "--bell", "--login", "--shell", "--reset-timestamp", "--remove-timestamp"],
+  longValues: ["--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--chroot", "--command-timeout", "--other-user", "--role", "--type", "--auth-type", "--login-class"],
   longOptional: ["--preserve-env"],
   selfShort: "lvVKeh",
   selfLong: ["--list", "--validate", "--version", "--edit", "--help"],
+  prefixes: true,
 };
 
 export const DOAS: OptionTable = { flags: "ns", values: "uC", selfShort: "L" };
 export const PKEXEC: OptionTable = { long: ["--disable-internal-agent", "--keep-cwd"], longValues: ["--user"], selfLong: ["--version", "--help"] };
 export const RUNUSER: OptionTable = {
   flags: "lmpfP",
-  values: "ugGsw",
-  long: ["--login", "--preserve-environment", "--pty"],
-  longValues: ["--user", "--group", "--supp-group", "--shell", "--whitelist-environment"],
+  values: "ugGswc",
+  long: ["--login", "--preserve-environment", "--pty", "--fast"],
+  longValues: ["--user", "--group", "--supp-group", "--shell", "--whitelist-environment", "--command", "--session-command"],
+  selfLong: ["--help", "--version"],
+  prefixes: true,
+};
+/** util-linux su, for `su --comm=CODE` (su's own handler reads the rest). */
+export const SU_LONG: LongOptions = {
+  flags: ["--fast", "--login", "--preserve-environment", "--pty", "--help", "--version"],
+  values: ["--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment"],
 };
 
 export const ENV: OptionTable = {
   flags: "i0v",
-  values: "uCS",
+  values: "uCSa",
   long: ["--ignore-environment", "--null", "--debug", "--list-signal-handling"],
-  longValues: ["--unset", "--chdir", "--split-string"],
+  longValues: ["--unset", "--chdir", "--split-string", "--argv0"],
   longOptional: ["--block-signal", "--default-signal", "--ignore-signal"],
   selfLong: ["--help", "--version"],
+  prefixes: true,
 };
 
-export const NICE: OptionTable = { values: "n", longValues: ["--adjustment"], numeric: true, selfLong: ["--help", "--version"] };
-export const NOHUP: OptionTable = { selfLong: ["--help", "--version"] };
+export const NICE: OptionTable = { values: "n", longValues: ["--adjustment"], numeric: true, selfLong: ["--help", "--version"], prefixes: true };
+export const NOHUP: OptionTable = { selfLong: ["--help", "--version"], prefixes: true };
 export const TIMEOUT: OptionTable = {
   flags: "v",
   values: "ks",
@@ -38,23 +50,27 @@ export const TIMEOUT: OptionTable = {
   longValues: ["--kill-after", "--signal"],
   selfLong: ["--help", "--version"],
   operands: 1,
+  prefixes: true,
 };
-/** GNU time: `-o FILE` / `-a` write a file, so they are left unknown (the check asks). */
-export const TIME: OptionTable = { flags: "pvq", values: "f", long: ["--portability", "--verbose", "--quiet"], longValues: ["--format"], selfLong: ["--help", "--version"] };
+/** GNU time: `-o FILE` / `-a` write a file, so they are left unknown (the check asks); no listed name is a prefix of
+ *  `--output` or `--append`, so prefixes still resolve right. */
+export const TIME: OptionTable = { flags: "pvq", values: "f", long: ["--portability", "--verbose", "--quiet"], longValues: ["--format"], selfLong: ["--help", "--version"], prefixes: true };
 export const COMMAND: OptionTable = { flags: "p", selfShort: "vV" };
 export const EXEC: OptionTable = { flags: "cl", values: "a" };
-export const STDBUF: OptionTable = { values: "ioe", longValues: ["--input", "--output", "--error"], selfLong: ["--help", "--version"] };
-export const IONICE: OptionTable = { flags: "t", values: "cn", long: ["--ignore"], longValues: ["--class", "--classdata"], selfShort: "pPu", selfLong: ["--pid", "--pgid", "--uid", "--help", "--version"] };
-export const TASKSET: OptionTable = { flags: "ac", long: ["--all-tasks", "--cpu-list"], selfShort: "p", selfLong: ["--pid", "--help", "--version"], operands: 1 };
-export const SETSID: OptionTable = { flags: "cfw", long: ["--ctty", "--fork", "--wait"], selfLong: ["--help", "--version"] };
+export const STDBUF: OptionTable = { values: "ioe", longValues: ["--input", "--output", "--error"], selfLong: ["--help", "--version"], prefixes: true };
+export const IONICE: OptionTable = { flags: "t", values: "cn", long: ["--ignore"], longValues: ["--class", "--classdata"], selfShort: "pPu", selfLong: ["--pid", "--pgid", "--uid", "--help", "--version"], prefixes: true };
+export const TASKSET: OptionTable = { flags: "ac", long: ["--all-tasks", "--cpu-list"], selfShort: "p", selfLong: ["--pid", "--help", "--version"], operands: 1, prefixes: true };
+export const SETSID: OptionTable = { flags: "cfw", long: ["--ctty", "--fork", "--wait"], selfLong: ["--help", "--version"], prefixes: true };
 export const FLOCK: OptionTable = {
   flags: "sxenuoF",
   values: "wEc",
-  long: ["--shared", "--exclusive", "--nonblock", "--nb", "--unlock", "--close", "--no-fork", "--verbose"],
+  long: ["--shared", "--exclusive", "--nonblock", "--nb", "--unlock", "--close", "--no-fork", "--verbose", "--fcntl"],
   longValues: ["--timeout", "--wait", "--conflict-exit-code", "--command"],
   selfLong: ["--help", "--version"],
   operands: 1,
+  prefixes: true,
 };
+/** procps watch: `-d[permanent]` is a flag here (an attached value reads as unknown letters: the check asks). */
 export const WATCH: OptionTable = {
   flags: "dtbegcpwrCx",
   values: "nq",
@@ -62,16 +78,20 @@ export const WATCH: OptionTable = {
   longValues: ["--interval", "--equexit"],
   longOptional: ["--differences"],
   selfLong: ["--help", "--version"],
+  prefixes: true,
 };
+/** util-linux script: `-E WHEN` and `-o SIZE` take values, `-t[FILE]` only an attached one. */
 export const SCRIPT: OptionTable = {
-  flags: "aefqE",
-  values: "cOIBTm",
+  flags: "aefq",
+  values: "cOIBTmEo",
+  optional: "t",
   long: ["--append", "--return", "--flush", "--quiet", "--force"],
   longValues: ["--command", "--log-out", "--log-in", "--log-io", "--log-timing", "--logging-format", "--echo", "--output-limit"],
   longOptional: ["--timing"],
   selfLong: ["--help", "--version"],
+  prefixes: true,
 };
-export const CHROOT: OptionTable = { long: ["--skip-chdir"], longValues: ["--userspec", "--groups"], selfLong: ["--help", "--version"], operands: 1 };
+export const CHROOT: OptionTable = { long: ["--skip-chdir"], longValues: ["--userspec", "--groups"], selfLong: ["--help", "--version"], operands: 1, prefixes: true };
 export const CAFFEINATE: OptionTable = { flags: "dimsu", values: "tw" };
 export const UNBUFFER: OptionTable = { flags: "p" };
 /** Network redirectors: the command runs as itself, its traffic through a proxy or Tor. */
@@ -84,7 +104,16 @@ export const TORSOCKS: OptionTable = {
 };
 export const PROXYCHAINS: OptionTable = { flags: "q", values: "f" };
 export const TSOCKS: OptionTable = {};
-export const CHRT: OptionTable = { flags: "bdfiorRa", values: "TPD", long: ["--batch", "--deadline", "--fifo", "--idle", "--other", "--rr", "--reset-on-fork", "--all-tasks", "--verbose"], longValues: ["--sched-runtime", "--sched-period", "--sched-deadline"], selfShort: "pm", operands: 1 };
+export const CHRT: OptionTable = {
+  flags: "bdfiorRav",
+  values: "TPD",
+  long: ["--batch", "--deadline", "--fifo", "--idle", "--other", "--rr", "--reset-on-fork", "--all-tasks", "--verbose"],
+  longValues: ["--sched-runtime", "--sched-period", "--sched-deadline"],
+  selfShort: "pm",
+  selfLong: ["--pid", "--max", "--help", "--version"],
+  operands: 1,
+  prefixes: true,
+};
 
 /** Shells: `-o opt`/`-O shopt` take values; `-c` makes the first operand the code. */
 export const SHELL: OptionTable = {
@@ -95,13 +124,17 @@ export const SHELL: OptionTable = {
   selfLong: ["--help", "--version", "--dump-strings", "--dump-po-strings", "--pretty-print"],
 };
 
+/** GNU xargs: `-e[EOF]`, `-i[R]`, `-l[N]` and their long forms take a value only when attached (`--eof=x`):
+ *  in `xargs --eof curl x`, curl is the command. */
 export const XARGS: OptionTable = {
   flags: "0rtpxo",
   values: "adEILnPs",
+  optional: "eil",
   long: ["--null", "--no-run-if-empty", "--verbose", "--interactive", "--exit", "--open-tty"],
-  longValues: ["--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--max-chars", "--process-slot-var", "--eof"],
-  longOptional: ["--replace"],
+  longValues: ["--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"],
+  longOptional: ["--replace", "--eof", "--max-lines"],
   selfLong: ["--help", "--version", "--show-limits"],
+  prefixes: true,
 };
 
 export const PARALLEL: OptionTable = {

@@ -180,7 +180,7 @@ describe("untrusted project rules", () => {
 describe("git global options", () => {
   const deny = withRules(bashRule("deny", "git push:*"));
   const allow = withRules(bashRule("allow", "git fetch:*"));
-  it.each(["git -C sub push", "git -c user.name=x push origin", "git --no-pager push", "sudo git -C x push"])("a deny rule for the subcommand still matches %j", (src) => {
+  it.each(["git -C sub push", "git -c user.name=x push origin", "git --no-pager push", "sudo git -C x push", "git --exec-path push", "git --exec-path=/x push"])("a deny rule for the subcommand still matches %j", (src) => {
     expect(kind(src, deny)).toBe("deny");
   });
   it("an allow rule covers the subcommand behind -C and --no-pager", () => {

@@ -104,6 +104,38 @@ describe("decode→exec and remote→exec deny", () => {
   });
 });
 
+describe("awk: where the program text comes from", () => {
+  const allowAwk = withRules(bashRule("allow", "awk:*"), bashRule("allow", "gawk:*"));
+  it.each([
+    ["gawk --source='BEGIN{system(\"id\")}'", /system\(\) from awk/],
+    ["gawk --sou 'BEGIN{system(\"id\")}' f", /system\(\) from awk/], // abbreviated --source
+    ["gawk -e 'BEGIN{print | \"sh\"}' f", /pipes/],
+    ["gawk -e 'BEGIN{}' -e '{system($0)}' f", /system\(\)/], // every -e text
+    ["awk -v x=1 -F: 'BEGIN{system(\"id\")}'", /system\(\)/],
+    ["gawk --assign x=1 'BEGIN{system(\"id\")}'", /system\(\)/], // --assign takes the next word
+    ["awk -fevil.awk x", /from a file/],
+    ["gawk --fil=evil.awk x", /from a file/], // --fi is --field-separator or --file
+    ["gawk --incl lib x", /from a file/],
+    ["gawk -l ext 'BEGIN{}'", /from a file/],
+    ["gawk -E prog.awk", /from a file/],
+    ["awk -W exec prog.awk", /-W/],
+    ["gawk --s 'BEGIN{}'", /could be any of/],
+  ])("%s asks even when awk is allowlisted", (src, why) => {
+    const d = decideBash(src, allowAwk);
+    expect(d.kind).toBe("ask");
+    expect(d.kind === "ask" ? d.reason : "", src).toMatch(why);
+  });
+  it.each([
+    ["awk '{print $1}' README.md"],
+    ["awk -F: -v OFS=, '{print $1}' f"],
+    ["gawk --field-sep=: '{print $1}' f"],
+    ["gawk -e '{print $1}' f"],
+    ["gawk --lint '{print}' f"], // --lint[=fatal]: '{print}' is the program
+  ])("%s stays allowed by the rule", (src) => {
+    expect(decideBash(src, allowAwk).kind).toBe("allow");
+  });
+});
+
 describe("near misses", () => {
   it.each([
     ["echo hello | base64"],

@@ -526,6 +526,55 @@ describe("pathological words", () => {
   });
 });
 
+describe("abbreviated long options name the option they abbreviate", () => {
+  table([
+    ["sed --i s/a/b/ ~/.bashrc", "deny", "scope.write-outside"],
+    ["sed --in s/a/b/ /etc/hosts", "deny", "scope.write-outside"],
+    ["sed -n --expr='w ../out' README.md", "deny", "scope.write-outside"],
+    ["sort --o=../sorted README.md", "deny", "scope.write-outside"],
+    ["sort --outp ../sorted README.md", "deny", "scope.write-outside"],
+    ["cp --t=/etc README.md", "deny", "scope.write-outside"],
+    ["mv --ta ../ README.md", "deny", "scope.write-outside"],
+    ["ln --sym --t=/usr/local/bin tool", "deny", "scope.write-outside"],
+    ["install --dir /opt/tool", "deny", "scope.write-outside"],
+    ["chmod --recur 600 ~/.bashrc", "deny", "scope.write-outside"],
+    ["split --addi=.txt README.md ../part-", "deny", "scope.write-outside"],
+    ["patch --dir=/etc -p1 -i fix.patch", "deny", "scope.write-outside"],
+    ["tar -x --direc=/opt -f x.tar", "deny", "scope.write-outside"],
+    ["gawk --incl=inplace '{print}' ~/.bashrc", "deny", "scope.write-outside"],
+    ["grep --reg=x .env", "deny", "credentials.read"],
+    ["rm --nope x", "ask", "scope.unknown-target"], // names no rm option
+    ["cp --no x build/y", "ask", "scope.unknown-target"], // --no-clobber, --no-dereference, …
+    ["bsdtar -x --cd /etc -f x.tar", "ask", "scope.unknown-target"], // not a GNU tar option
+    ["sed --in s/a/b/ docs/a.md", "clean"],
+    ["cp --t=build README.md", "clean"],
+    ["sort --out=build/sorted README.md", "clean"],
+    ["gzip --stdo README.md", "clean"],
+    ["chown --fro root me build/x", "clean"],
+  ]);
+});
+
+describe("options whose value is only ever `--opt=VALUE`", () => {
+  table([
+    ["echo x | tee --output-error ../log", "deny", "scope.write-outside"],
+    ["echo x | tee --output-e=warn ../log", "deny", "scope.write-outside"],
+    ["mkdir --context ../made", "deny", "scope.write-outside"],
+    ["mknod --context ../p p", "deny", "scope.write-outside"],
+    ["mktemp --tmpdir ../x.XXXX", "deny", "scope.write-outside"],
+    ["mktemp -p build ../../x.XXXX", "deny", "scope.write-outside"],
+    ["tar -c --backup -f ../out.tar src", "deny", "scope.write-outside"],
+    ["tar -x --one-top-level -f x.tar -C ../out", "deny", "scope.write-outside"],
+    ["grep --color TODO .env", "deny", "credentials.read"],
+    ["grep --colour=always TODO .env", "deny", "credentials.read"],
+    ["gawk --source='{print}' .env", "deny", "credentials.read"],
+    ["echo x | tee --output-error=warn build/log", "clean"],
+    ["mkdir --context=ctx build/new", "clean"],
+    ["mktemp --tmpdir x.XXXX", "clean"],
+    ["tar -c --backup -f build/out.tar src", "clean"],
+    ["grep --color=auto TODO src", "clean"],
+  ]);
+});
+
 describe("reasons", () => {
   it("say what was seen and what to do instead", () => {
     const [reason] = check("echo x > ../f").reasons;

@@ -18,6 +18,14 @@ describe("readTarArgv", () => {
     expect(t.dir?.value).toBe("out/sub");
     expect(readTarArgv(args("-xf", "a.tar", "--directory=/opt")).dir?.value).toBe("/opt");
   });
+  it("reads GNU tar's long options whole: abbreviations, and values only after `=`", () => {
+    expect(readTarArgv(args("-x", "--direc=/opt", "-f", "a.tar")).dir?.value).toBe("/opt");
+    const backup = readTarArgv(args("-c", "--backup", "-f", "../out.tar", "src"));
+    expect(values(backup.archives)).toEqual(["../out.tar"]);
+    expect(values(backup.members)).toEqual(["src"]);
+    expect(readTarArgv(args("--cre", "-f", "o.tar", "src")).create).toBe(true);
+    expect(values(readTarArgv(args("-x", "--cd", "/etc", "-f", "a.tar")).unknownOptions)).toEqual(["--cd"]);
+  });
   it("notices -P and -O", () => {
     expect(readTarArgv(args("-xPf", "a.tar")).absoluteNames).toBe(true);
     expect(readTarArgv(args("xOf", "a.tar")).toStdout).toBe(true);
@@ -62,6 +70,11 @@ describe("readGitArgv", () => {
     expect(values(g.repoPaths)).toEqual(["../g"]);
     expect(g.sub?.value).toBe("commit");
     expect(values(g.rest)).toEqual(["-m", "x"]);
+  });
+  it("--exec-path takes a value only as --exec-path=DIR; --attr-source takes the next word", () => {
+    expect(readGitArgv(args("--exec-path", "status")).sub?.value).toBe("status");
+    expect(readGitArgv(args("--exec-path=/x", "status")).sub?.value).toBe("status");
+    expect(readGitArgv(args("--attr-source", "HEAD", "commit")).sub?.value).toBe("commit");
   });
   it("stops at an unknown global word", () => {
     expect(readGitArgv(args("-C", undefined, "commit")).dir?.value).toBeUndefined();

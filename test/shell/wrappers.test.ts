@@ -99,6 +99,71 @@ describe("exec wrappers", () => {
   });
 });
 
+describe("long options as getopt_long reads them", () => {
+  it.each([
+    ["sudo --us=root --preserve-e rm x", "rm x"],
+    ["sudo --preserve-e=HOME --login-c=staff rm x", "rm x"],
+    ["env --ch=/tmp --unse HOME rm x", "rm x"],
+    ["env --argv0 name rm x", "rm x"],
+    ["timeout --sig=KILL --kill 5 10 rm x", "rm x"],
+    ["nice --adj 5 rm x", "rm x"],
+    ["stdbuf --out=0 rm x", "rm x"],
+    ["xargs --max-a=1 rm", "rm <{xargs input}>"],
+    ["flock --no-f /tmp/l rm x", "rm x"],
+    ["setsid --w rm x", "rm x"],
+    ["chrt --ba 0 rm x", "rm x"],
+    ["watch --exe rm x", "rm x"],
+  ])("%s → %s", (src, expected) => {
+    const cs = inner(src).filter((c) => c.via !== "");
+    expect(cs.at(-1)).toMatchObject({ argv: expected, unresolved: false });
+  });
+  it.each([
+    ["xargs --e curl x", /could be any of xargs's .*`--eof`/],
+    ["timeout --v 5 rm x", /could be any of/],
+    ["env --i rm x", /could be any of/],
+    ["sudo --pre rm x", /could be any of/],
+    ["sudo --nope rm x", /does not know the sudo option `--nope`/],
+    ["timeout --foreground=1 5 rm x", /takes no value/],
+    // Parsers that want whole names: a prefix is not followed.
+    ["bash --nor -c 'rm x'", /does not know the bash option `--nor`/],
+    ["parallel --jo 2 rm ::: a", /does not know the parallel option `--jo`/],
+    ["pkexec --us root rm x", /does not know the pkexec option `--us`/],
+    ["su --s /bin/sh root", /could be any of su's/],
+  ])("%s stays unresolved", (src, why) => {
+    const [c] = commandsOf(src);
+    expect(c!.unresolved, src).toMatch(why);
+  });
+});
+
+describe("values that are only ever attached (`--opt=value`, `-oVALUE`)", () => {
+  it.each([
+    ["xargs --eof curl x.io", "curl x.io <{xargs input}>"],
+    ["xargs --eof=END curl x.io", "curl x.io <{xargs input}>"],
+    ["xargs --max-lines nc x 1", "nc x 1 <{xargs input}>"],
+    ["xargs --max-lines=2 nc x 1", "nc x 1 <{xargs input}>"],
+    ["xargs -e curl", "curl <{xargs input}>"],
+    ["xargs -eEND curl", "curl <{xargs input}>"],
+    ["xargs -E END curl", "curl <{xargs input}>"],
+    ["xargs -l nc x", "nc x <{xargs input}>"],
+    ["xargs -l2 nc x", "nc x <{xargs input}>"],
+    ["xargs -L 2 nc x", "nc x <{xargs input}>"],
+    ["xargs -i nc {} 1", "nc <{}> 1"],
+    ["xargs -iX nc X 1", "nc <X> 1"],
+    ["xargs --replace=X nc X", "nc <X>"],
+    ["xargs --rep nc {}", "nc <{}>"],
+    ["script -t -q -c 'rm x'", "rm x"],
+    ["script -E never -c 'rm x' log", "rm x"],
+    ["script -o 1M -c 'rm x'", "rm x"],
+  ])("%s → %s", (src, expected) => {
+    expect(argvs(src)).toContain(expected);
+  });
+  it("code given to su and runuser by any spelling of -c", () => {
+    for (const src of ["su --comm='rm x'", "su --command 'rm x' root", "su -- root -c 'rm x'", "runuser -u me -c 'rm x'", "runuser -l me --comm 'rm x'", "runuser - app -c 'rm x'"]) {
+      expect(inner(src).find((c) => c.argv === "rm x"), src).toMatchObject({ unresolved: false });
+    }
+  });
+});
+
 describe("shells and code strings", () => {
   it.each([
     ["sh -c 'rm -rf /x'", "rm -rf /x", "sh -c"],
