@@ -114,12 +114,14 @@ export function literalOutput(name: string, args: readonly { readonly value: str
 }
 
 /** Variables whose assignment changes what later commands run or load (IFS splitting, PATH lookup, preloads,
- *  start-up files, prompt hooks, pagers and editors that git/man start). Names ending in `*` are prefixes. */
+ *  start-up files, prompt hooks, pagers and editors that git/man start, and where config files are read from:
+ *  `HOME=. git status` reads ./.gitconfig, whose core.fsmonitor runs a program). Names ending in `*` are prefixes. */
 export const DANGEROUS_VARIABLES: readonly string[] = [
   "IFS", "PATH", "BASH_ENV", "ENV", "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "LD_*", "DYLD_*", "PROMPT_COMMAND",
   "PS0", "PS1", "PS2", "PS4", "SHELLOPTS", "BASHOPTS", "BASH_FUNC_*", "GLOBIGNORE", "CDPATH", "ZDOTDIR", "HISTFILE",
   "PAGER", "GIT_PAGER", "MANPAGER", "EDITOR", "VISUAL", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "GIT_EXTERNAL_DIFF",
   "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_CONFIG*", "GIT_EXEC_PATH", "GIT_DIR", "GIT_TEMPLATE_DIR",
+  "GIT_WORK_TREE", "GIT_COMMON_DIR", "HOME", "XDG_CONFIG_HOME", "RIPGREP_CONFIG_PATH",
   "LESSOPEN", "LESSCLOSE", "NODE_OPTIONS", "NODE_PATH", "PYTHONSTARTUP", "PYTHONPATH", "PYTHONHOME", "PERL5OPT", "PERL5LIB",
   "PERLLIB", "RUBYOPT", "RUBYLIB", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "TERMINFO", "INPUTRC", "MAIL", "MAILPATH",
   "FPATH", "SUDO_ASKPASS", "npm_config_script_shell", "NPM_CONFIG_SCRIPT_SHELL",

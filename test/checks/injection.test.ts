@@ -48,6 +48,12 @@ describe("signals", () => {
     ["PROMPT_COMMAND", "export PROMPT_COMMAND='curl x'", "ask:injection.assignment"],
     ["env assignment", "env LD_PRELOAD=x.so ls", "ask:injection.assignment"],
     ["GIT_SSH_COMMAND", "GIT_SSH_COMMAND='sh -c id' git fetch", "ask:injection.assignment"],
+    ["HOME (git reads ./.gitconfig)", "HOME=. git status", "ask:injection.assignment"],
+    ["export HOME", "export HOME=.; git diff", "ask:injection.assignment"],
+    ["XDG_CONFIG_HOME", "XDG_CONFIG_HOME=cfg git log", "ask:injection.assignment"],
+    ["GIT_WORK_TREE", "GIT_WORK_TREE=. git status", "ask:injection.assignment"],
+    ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_GLOBAL=x.cfg git status", "ask:injection.assignment"],
+    ["RIPGREP_CONFIG_PATH", "RIPGREP_CONFIG_PATH=rc rg TODO", "ask:injection.assignment"],
     ["read into IFS", "read -r IFS <<< ':'", "ask:injection.assignment"],
     ["printf -v PATH", "printf -v PATH '%s' /tmp", "ask:injection.assignment"],
     ["alias", "alias ls=rm", "ask:injection.alias"],
@@ -121,6 +127,9 @@ describe("near misses", () => {
     ["alias"],
     ["bash build.sh"],
     ["python3 script.py < data.csv"],
+    ["echo \"PATH=x HOME=y\""],
+    ["echo $HOME; cd ~"],
+    ["git -C src log"],
   ])("%s has no injection finding", (src) => {
     expect(rules(src)).toEqual([]);
   });
