@@ -5,6 +5,7 @@ import type { Context } from "../context-types.js";
 import type { ShellCommand, Word } from "../shell/model.js";
 import { AWKS, dangerousVariableSet, DECODERS, FETCHERS, interpreterOf, isDangerousVariable, SHELLS } from "../shell/programs.js";
 import { codePointLabel, type UnicodeHit } from "../shell/unicode.js";
+import { declaresNameref, runtimeNamedOperand } from "../shell/declarations.js";
 import type { Finding, RuleId } from "../types.js";
 import { readOnlyVerdict } from "./readonly.js";
 
@@ -299,6 +300,9 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     // Assignments that change what later commands run or load.
     const danger = c.assignments.find(setsDangerousVariable)?.name ?? dangerousVariableSet(name, c.args);
     if (danger) out.push(ask("injection.assignment", `\`${clip(shownOf(c))}\` sets ${danger}, which changes which programs run or what they load; confirm it only if that is what you want.`, c));
+    const unnamed = runtimeNamedOperand(name, c.args);
+    if (unnamed) out.push(ask("injection.assignment", `\`${clip(shownOf(c))}\` sets a variable whose name is only known at run time (\`${clip(unnamed.text, 60)}\`), which could be PATH or another that changes what runs; write the name out.`, c));
+    if (declaresNameref(name, c.args)) out.push(ask("injection.nameref", `\`${clip(shownOf(c))}\` makes a name refer to another variable, so a later assignment can set PATH or another that changes what runs; assign the variable directly.`, c));
 
     // Aliases, traps, key bindings, function definitions.
     const alias = aliasSignal(c);

@@ -6,6 +6,7 @@ import { splitGit } from "../shell/git.js";
 import type { Redirect, ShellCommand, Word, Wrapper } from "../shell/model.js";
 import { dangerousVariableSet, isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
+import { declaresNameref, runtimeNamedOperand } from "../shell/declarations.js";
 import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
 import type { Finding } from "../types.js";
 import { GIT_GLOBAL_FORBID, GIT_LISTING, GIT_READ_ONLY, READ_ONLY, type ReadOnlyRule } from "./readonly.rules.js";
@@ -243,6 +244,9 @@ function declarationVerdict(name: string, args: readonly Word[]): Verdict {
   const operands = args.filter((a) => a.dynamic || !a.value.startsWith("-"));
   const prints = args.some((a) => !a.dynamic && /^-[a-zA-Z]*p/.test(a.value));
   if (prints || (operands.length === 0 && name !== "local")) return no(`\`${name}\` without a name prints variables, secrets included`);
+  const unnamed = runtimeNamedOperand(name, args);
+  if (unnamed) return no(`\`${unnamed.text}\` names a variable only known at run time`);
+  if (declaresNameref(name, args)) return no(`\`${name} -n\` makes a name refer to another variable`);
   return OK;
 }
 

@@ -9,12 +9,12 @@ import { isWrapper, unwrapStep, type StdinInfo } from "./unwrap.js";
 import { literalOutput, programName } from "./programs.js";
 import { expandBraces } from "./braces.js";
 import { Failure, type Assign, type Frame, type Item, type Mutable, type StdinFeed } from "./frame.js";
+import { DECLARATIONS, operandAssignment } from "./declarations.js";
 import type { Span } from "../types.js";
 
 const EMPTY_NAME: Name = { kind: "literal", value: "" };
 const NO_ASSIGNMENTS: Assign[] = [];
 const HEREDOC_OPS = new Set(["<<", "<<-", "<<<"]);
-const DECLARATIONS = new Set(["export", "declare", "local", "readonly", "typeset"]);
 
 /** The parts of a command's words, assignments and redirections that can hold a substitution, in source order.
  *  Plain words have no parts: skipping them keeps the walk proportional to what can run. Most commands have none, and
@@ -199,7 +199,17 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
       }
       const v = as.value;
       argv.push(v.dynamic ? { value: `${a.name}=${v.value}`, text: a.text, dynamic: true, features: v.features ?? ["parameter"], literalPrefix: `${a.name}=${v.literalPrefix ?? ""}` } : { value: `${a.name}=${v.value}`, text: a.text, dynamic: false });
-    } else pushExpanded(argv, toWord(a));
+      continue;
+    }
+    const from = argv.length;
+    pushExpanded(argv, toWord(a));
+    // `export "PATH=x"`, `export PA\TH=x`: not assignment words to the parser, assignments all the same.
+    for (let i = from; declaration && i < argv.length; i++) {
+      const as = operandAssignment(argv[i]!);
+      if (!as) continue;
+      if (assignments === NO_ASSIGNMENTS) assignments = [];
+      assignments.push(as);
+    }
   }
   const own = ownRedirects(node);
   const redirects = own.length === 0 ? frame.inherited : frame.inherited.length === 0 ? own.map(toRedirect) : [...own.map(toRedirect), ...frame.inherited];

@@ -55,6 +55,7 @@ describe("corpus near misses stay allowed", () => {
     ["export LANG=C; sort x"],
     ["git -C src status"],
     ["git --no-pager log -n 1"],
+    ["export \"GREETING=hi there\"; echo $GREETING"],
   ])("%s", (src) => {
     expect(kind(src), decideBash(src).reason).toBe("allow");
   });
@@ -84,6 +85,9 @@ describe("not read-only", () => {
     ["HOME=. git status", /HOME/],
     ["XDG_CONFIG_HOME=cfg git log", /XDG_CONFIG_HOME/],
     ["RIPGREP_CONFIG_PATH=rc rg x", /RIPGREP_CONFIG_PATH/],
+    ["export \"PATH=bin\"", /PATH/],
+    ["export $X", /only known at run time/],
+    ["declare -n p=PATH", /refer to another variable/],
     ["git branch -D main", /branch/],
     ["git tag -a v1 -m x", /tag/],
     ["git remote add o u", /remote add/],
