@@ -6,6 +6,7 @@ import type { ShellCommand, Word } from "../shell/model.js";
 import { AWKS, dangerousVariableSet, DECODERS, FETCHERS, interpreterOf, isDangerousVariable, SHELLS } from "../shell/programs.js";
 import { codePointLabel, type UnicodeHit } from "../shell/unicode.js";
 import { declaresNameref, runtimeNamedOperand } from "../shell/declarations.js";
+import { subscriptCodeWords } from "../shell/deferred.js";
 import type { Finding, RuleId } from "../types.js";
 import { readOnlyVerdict } from "./readonly.js";
 
@@ -196,6 +197,13 @@ function isSubstitution(w: Word): boolean {
   return w.features !== undefined && (w.features.includes("command") || w.features.includes("process"));
 }
 
+const isIndirect = (w: Word): boolean => w.features?.includes("indirect") === true;
+
+/** The first word, assignment value or redirection target holding `${!ref}` or `${ref@P}`. */
+function expandedAgain(c: ShellCommand): Word | undefined {
+  return c.args.find(isIndirect) ?? c.assignments.find((a) => isIndirect(a.value))?.value ?? c.redirects.find((r) => isIndirect(r.target))?.target;
+}
+
 /** zsh glob qualifiers that run code: `*(e:'cmd':)`, `*(+func)`. */
 const ZSH_CODE_QUALIFIER = /\((#q)?[^)]*(\be[:'"{]|\+[A-Za-z_])/;
 
@@ -268,6 +276,12 @@ export function checkInjection(commands: readonly ShellCommand[], _ctx: Context)
     if ((name === "eval" || name === "source" || name === ".") && (c.unresolved || c.args.some((a) => a.dynamic))) {
       out.push(ask("injection.eval", `\`${clip(shownOf(c))}\` runs code that is only known at run time through \`${name}\`; run the commands themselves so they can be checked.`, c));
     }
+
+    // Text bash expands a second time: `a[$(…)]` in a value, `${!ref}`, `${ref@P}` (src/shell/deferred.ts).
+    const hidden = subscriptCodeWords(c)[0];
+    if (hidden) out.push(ask("injection.subscript", `\`${clip(hidden.text, 60)}\` holds a command substitution inside an array subscript; bash runs it when the text is evaluated as arithmetic or as a variable name (\`(( x ))\`, \`test -v\`, \`read\`, \`declare\`). Write the command out instead.`, c));
+    const again = expandedAgain(c);
+    if (again) out.push(ask("injection.indirect", `\`${clip(again.text, 60)}\` expands a variable's value a second time (\`\${!ref}\` or \`\${ref@P}\`), which runs any \`$(…)\` hidden in it; use the variable directly.`, c));
 
     // Command or process substitution in the words of a command that is not read-only.
     const sub = firstSubstitutionWord(c);
