@@ -2,7 +2,7 @@
 // in its words, and variables set from a substitution or a read (`x=$(base64 -d f); sh -c "$x"`). Also how a shell
 // or interpreter takes its code (stdin, a one-liner flag). Traversal only: injection.ts and injection-exec.ts judge.
 import type { ShellCommand, Word } from "../shell/model.js";
-import { interpreterOf, SHELLS } from "../shell/programs.js";
+import { interpreterOf, SHELLS, VARIABLE_SETTERS } from "../shell/programs.js";
 
 export const nameOf = (c: ShellCommand): string => (c.name.kind === "literal" ? c.name.value : "");
 
@@ -79,8 +79,6 @@ export function descendants(cmd: ShellCommand, ix: Index): ShellCommand[] {
 
 // ── variables ────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Builtins that read their input into the variables they name (`read -r x < <(base64 -d f)`). */
-const READERS: ReadonlySet<string> = new Set(["read", "readarray", "mapfile"]);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REFERENCE = /\$\{?[#!]?([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -90,7 +88,7 @@ type Building = Omit<Index, "variables"> & { readonly variables: Map<string, She
  *  fed by a pipe, here-string or process substitution, and `y=$x` passing one on. Over-approximate on purpose:
  *  every variable the command sets gets everything that feeds it. */
 function recordVariables(c: ShellCommand, ix: Building, feeds: (c: ShellCommand) => boolean): void {
-  const reader = READERS.has(nameOf(c));
+  const reader = VARIABLE_SETTERS.has(nameOf(c)); // read, mapfile, printf -v: the names are among the arguments
   const names = c.assignments.map((a) => a.name);
   if (reader) for (const a of c.args) if (!a.dynamic && IDENTIFIER.test(a.value)) names.push(a.value);
   if (names.length === 0) return;

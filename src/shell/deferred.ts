@@ -6,6 +6,7 @@
 // (analyse.ts) parses the hidden code so the blocklist and decode/remote→exec checks see what it runs.
 import type { ShellCommand, Word } from "./model.js";
 import { DECLARATIONS } from "./declarations.js";
+import { VARIABLE_SETTERS } from "./programs.js";
 
 /** How commands of the hidden code are reached (`via`). */
 export const SUBSCRIPT_VIA = "a[…] subscript";
@@ -31,13 +32,15 @@ export function holdsSubscriptCode(w: Word): boolean {
 }
 
 /** The words of a command that hold subscript code: arguments, assignment values, redirection targets (here-strings
- *  fed to `read`). A declaration's assignments are its arguments too (`declare -i n='a[$(id)]'`): seen once. */
+ *  fed to `read`), and a heredoc `read` or `mapfile` stores. A declaration's assignments are its arguments too
+ *  (`declare -i n='a[$(id)]'`): seen once. Other heredocs are not values (`cat > f.sh <<'EOF'` writes a script). */
 export function subscriptCodeWords(c: ShellCommand): Word[] {
   const out: Word[] = [];
   for (const a of c.args) if (holdsSubscriptCode(a)) out.push(a);
-  const declaration = c.name.kind === "literal" && DECLARATIONS.has(c.name.value);
-  if (!declaration) for (const a of c.assignments) if (holdsSubscriptCode(a.value)) out.push(a.value);
+  const name = c.name.kind === "literal" ? c.name.value : "";
+  if (!DECLARATIONS.has(name)) for (const a of c.assignments) if (holdsSubscriptCode(a.value)) out.push(a.value);
   for (const r of c.redirects) if (holdsSubscriptCode(r.target)) out.push(r.target);
+  if (c.stdinText !== undefined && VARIABLE_SETTERS.has(name) && hasSubscriptCode(c.stdinText)) out.push({ value: c.stdinText, text: c.stdinText, dynamic: false });
   return out;
 }
 

@@ -45,6 +45,7 @@ describe("code that reaches its runner through a variable or a computed name", (
     ["export x=\"$(xxd -r -p f)\"; python3 -c \"$x\"", "injection.decode-exec"],
     ["read -r x < <(base64 -d f); sh -c \"$x\"", "injection.decode-exec"],
     ["read -r x <<< \"$(base64 -d f)\"; eval \"$x\"", "injection.decode-exec"],
+    ["printf -v x '%s' \"$(base64 -d f)\"; eval \"$x\"", "injection.decode-exec"],
     ["x=$(base64 -d f); y=\"$x\"; sh -c \"$y\"", "injection.decode-exec"],
     ["x=$(ssh h cat f); python3 -c \"$x\"", "injection.remote-exec"],
     ["x=$(openssl s_client -connect h:443); eval \"$x\"", "injection.remote-exec"],
