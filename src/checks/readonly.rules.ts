@@ -54,7 +54,7 @@ export const READ_ONLY: readonly ReadOnlyRule[] = [
   { programs: ["git"], special: "git", optionSensitive: true,
     match: ["git status", "git log -n 3", "git diff --stat", "git -C src status", "git branch", "git branch -a", "git branch --list 'feat/*'", "git tag -l", "git remote -v", "git show HEAD:README.md", "git rev-parse HEAD", "git ls-files", "git blame README.md", "git describe --tags", "git --no-pager log --oneline",
       "git branch --color", "git branch --color=always -a", "git branch --li 'feat/*'", "git branch --merged main", "git tag --column", "git tag --sort -v:refname", "git grep -n TODO", "git grep -n x -- --op", "git cat-file -p HEAD", "git cat-file -t HEAD", "git cat-file --batch-chec"],
-    notMatch: ["git push", "git branch new-feature", "git branch -D main", "git tag v1.0", "git remote add x y", "git -c core.pager=x log", "git diff --output=/tmp/x", "git diff --ext-diff", "git -p log", "git log --output x", "git clean -fdx", "git status; git clean -fdx", "git $SUB",
+    notMatch: ["git push", "git branch new-feature", "git --git-dir=x.git status", "git --work-tree=. status", "git branch -D main", "git tag v1.0", "git remote add x y", "git -c core.pager=x log", "git diff --output=/tmp/x", "git diff --ext-diff", "git -p log", "git log --output x", "git clean -fdx", "git status; git clean -fdx", "git $SUB",
       "git branch --color NAME", "git branch --column NAME", "git branch --abbrev NAME", "git branch --colo NAME", "git branch --co", "git tag --column NAME", "git tag --color NAME", "git grep --open=CMD x", "git grep --open-f=CMD x", "git grep --op=CMD x", "git grep -nOvim x", "git cat-file --filt HEAD:x", "git cat-file --textc HEAD:x"] },
   { programs: ["export", "declare", "typeset", "local", "readonly", "unset"], special: "declaration", match: ["export FOO=bar", "local x=1"], notMatch: ["export", "export -p", "declare -p", "export PATH=/tmp"] },
   { programs: ["set"], special: "set", match: ["set -euo pipefail", "set -x"], notMatch: ["set"] },
@@ -98,8 +98,9 @@ export const GIT_READ_ONLY: Readonly<Record<string, GitReadOnlyRule>> = table({
   reflog: { special: "reflog" }, // `reflog show`
 });
 
-/** Global options that run a program (`-c core.pager=…`, `--exec-path`) or a pager. */
-export const GIT_GLOBAL_FORBID: readonly string[] = ["-c", "--config-env", "--exec-path", "-p", "--paginate"];
+/** Global options that run a program (`-c core.pager=…`, `--exec-path`) or a pager, or read another repository's
+ *  config (`--git-dir=evil.git status` runs evil.git/config's core.fsmonitor). */
+export const GIT_GLOBAL_FORBID: readonly string[] = ["-c", "--config-env", "--exec-path", "-p", "--paginate", "--git-dir", "--work-tree"];
 
 /** `git branch` / `git tag` options that only list (long ones by full name; which take a value, and whether only
  *  as `--color=WHEN`, is in src/shell/program-options.ts). `git tag -n[N]` lists too. */

@@ -9,6 +9,7 @@ import { assignsFile, fileVariable } from "../shell/env-files.js";
 import { GIT_LONG_OPTIONS, GNU_LONG_OPTIONS } from "../shell/program-options.js";
 import { dangerousVariableSet, isDangerousVariable, SYSTEM_BIN_DIRS } from "../shell/programs.js";
 import { mayBeOption } from "../shell/words.js";
+import { declaresNameref, runtimeNamedOperand } from "../shell/declarations.js";
 import { sedInvocation, sedScriptReadOnly } from "../shell/sed.js";
 import type { Finding } from "../types.js";
 import { GIT_GLOBAL_FORBID, GIT_LISTING, GIT_READ_ONLY, READ_ONLY, type ReadOnlyRule } from "./readonly.rules.js";
@@ -278,6 +279,9 @@ function declarationVerdict(name: string, args: readonly Word[]): Verdict {
   const operands = args.filter((a) => a.dynamic || !a.value.startsWith("-"));
   const prints = args.some((a) => !a.dynamic && /^-[a-zA-Z]*p/.test(a.value));
   if (prints || (operands.length === 0 && name !== "local")) return no(`\`${name}\` without a name prints variables, secrets included`);
+  const unnamed = runtimeNamedOperand(name, args);
+  if (unnamed) return no(`\`${unnamed.text}\` names a variable only known at run time`);
+  if (declaresNameref(name, args)) return no(`\`${name} -n\` makes a name refer to another variable`);
   return OK;
 }
 

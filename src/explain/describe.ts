@@ -3,6 +3,7 @@
 import type { ShellCommand } from "../shell/model.js";
 import { analyseShell } from "../shell/analyse.js";
 import { interpreterOf, SHELLS } from "../shell/programs.js";
+import { SUBSCRIPT_VIA } from "../shell/deferred.js";
 import { PHRASES } from "./programs.js";
 
 const MAX_ITEMS = 8;
@@ -32,7 +33,9 @@ export function describeCommand(cmd: ShellCommand): string {
     if (WRITE_OPS.has(r.op) && r.target.value !== "/dev/null") phrase += ` and writes the output to \`${r.target.text}\``;
     else if (APPEND_OPS.has(r.op) && r.target.value !== "/dev/null") phrase += ` and appends the output to \`${r.target.text}\``;
   }
-  if (cmd.position.includes("$(…)")) phrase += " (inside a command substitution)";
+  const hidden = cmd.via.includes(SUBSCRIPT_VIA);
+  if (hidden) phrase += " (hidden in an array subscript, which bash runs when it evaluates the text as arithmetic)";
+  else if (cmd.position.includes("$(…)")) phrase += " (inside a command substitution)";
   if (cmd.position.includes("<(…)")) phrase += " (inside a process substitution)";
   if (cmd.position.includes("function")) phrase += " (in a function definition)";
   const codeVia = cmd.via.filter((v) => / -c$|^eval$|stdin$|-S$/.test(v));
@@ -45,6 +48,11 @@ function isCodeFromStdin(cmd: ShellCommand): boolean {
   return (SHELLS.has(name) || interpreterOf(name) !== undefined) && !cmd.args.some((a) => !a.value.startsWith("-"));
 }
 
+/** The heredoc that stands for hidden subscript text (src/shell/deferred.ts): its commands are described, not it. */
+function isSubscriptCarrier(cmd: ShellCommand): boolean {
+  return cmd.name.kind === "literal" && cmd.name.value === "" && cmd.assignments.length === 0 && cmd.via[cmd.via.length - 1] === SUBSCRIPT_VIA;
+}
+
 /** Every command of a call, in order: "A, then B and pipes it into a shell". */
 export function describeCommands(commands: readonly ShellCommand[]): string {
   if (commands.length === 0) return "does nothing";
@@ -54,6 +62,7 @@ export function describeCommands(commands: readonly ShellCommand[]): string {
   for (const cmd of commands) {
     if (items.length >= MAX_ITEMS) break;
     done++;
+    if (isSubscriptCarrier(cmd)) continue;
     const ref = cmd.pipes?.[cmd.pipes.length - 1];
     const prevRef = prev?.pipes?.[prev.pipes.length - 1];
     const piped = ref && prevRef && ref.id === prevRef.id && ref.stage === prevRef.stage + 1;

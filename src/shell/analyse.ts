@@ -8,6 +8,7 @@ import { MAX_COMMANDS, MAX_REPARSE_DEPTH, parseSource, scriptError } from "./par
 import { emitCommand, expandingParts, spanOf, stdinOf, syntheticCommand, toRedirect } from "./emit.js";
 import { Failure, enterChildShell, resetShellIds, ROOT, type Frame, type Item } from "./frame.js";
 import { withSharedWords } from "./words.js";
+import { SUBSCRIPT_VIA, subscriptCodeWords, subscriptSource } from "./deferred.js";
 
 export type ShellAnalysis = { readonly ok: true; readonly commands: ShellCommand[] } | { readonly ok: false; readonly reason: string };
 
@@ -145,9 +146,17 @@ function walk(stack: Item[]): ShellCommand[] {
       }
       case "For":
       case "Select":
-      case "ArithmeticFor":
         pushChildren(node, at(frame, "loop"));
         break;
+      case "ArithmeticFor": {
+        // Its three expressions are `(( … ))` commands: `for (( i = ${!r}; … ))` expands like `(( ${!r} ))`.
+        const loop = at(frame, "loop");
+        const seq = out.length;
+        out.push(syntheticCommand("((", node, loop, seq));
+        stack.push({ node: node.body, frame: loop });
+        for (const e of [node.update, node.test, node.initialize]) if (e) stack.push({ node: e, frame: { ...loop, host: seq } });
+        break;
+      }
       case "Case":
         pushChildren(node, at(frame, "case"));
         break;
@@ -171,6 +180,7 @@ function walk(stack: Item[]): ShellCommand[] {
         const notArithmetic = node.type === "ArithmeticCommand" && node.expression?.type === "ArithmeticWord" && /[\s;|&<>]/.test(node.expression.value.trim());
         const synthetic = syntheticCommand(node.type === "TestCommand" ? "[[" : "((", node, frame, seq);
         out.push(notArithmetic ? { ...synthetic, unresolved: "`((…))` holds commands, not arithmetic; POSIX sh runs them as subshells" } : synthetic);
+        queueSubscriptCode(synthetic, { ...frame, host: seq }, stack);
         pushChildren(node, { ...frame, host: seq });
         if (notArithmetic) stack.push({ source: node.body, frame: enterChildShell({ ...frame, via: [...frame.via, "(( ))"], depth: frame.depth + 1, span: spanOf(node, frame) }), bestEffort: true });
         break;
@@ -191,6 +201,7 @@ function walk(stack: Item[]): ShellCommand[] {
         if (out.length > MAX_COMMANDS) throw new Failure(`the command runs more than ${MAX_COMMANDS} simple commands`);
         // Substitutions in this command's words and redirections run on behalf of the innermost command we emitted.
         const host = out.length > before ? out[out.length - 1]!.seq : frame.host;
+        for (let i = before; i < out.length; i++) queueSubscriptCode(out[i]!, { ...frame, host }, stack);
         const parts = expandingParts(node);
         if (parts.length) pushList(parts, { ...frame, host, inherited: [], inheritedStdin: undefined });
         break;
@@ -202,3 +213,16 @@ function walk(stack: Item[]): ShellCommand[] {
   return out;
 }
 
+/** `x='a[$(curl …)]'` runs `curl …` once bash evaluates x as arithmetic: parse the hidden code, best effort, so its
+ *  commands are checked like any other (deferred.ts). Walked after the command's own substitutions. */
+function queueSubscriptCode(cmd: ShellCommand, frame: Frame, stack: Item[]): void {
+  const words = subscriptCodeWords(cmd);
+  if (words.length === 0) return;
+  const hidden: Frame = { ...frame, via: [...frame.via, SUBSCRIPT_VIA], depth: frame.depth + 1, span: cmd.span, pipes: [], pipedInto: false, inherited: [], inheritedStdin: undefined };
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (seen.has(w.value)) continue;
+    seen.add(w.value);
+    stack.push({ source: subscriptSource(w.value), frame: hidden, bestEffort: true });
+  }
+}

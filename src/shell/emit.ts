@@ -2,13 +2,15 @@
 // redirections (own and inherited), stdin text, and the unwrapping loop that follows wrappers and queues code
 // strings for the walk to parse. Also the synthetic `[[`/`((` commands and the redirect/heredoc helpers.
 import { forEachChild, type Command, type HereDoc, type Redirection, type SyntaxNode, type Word as UWord } from "unbash";
-import type { Name, Redirect, ShellCommand, Word, Wrapper } from "./model.js";
+import type { Name, Redirect, ShellCommand, Word, WordFeature, Wrapper } from "./model.js";
 import { MAX_WRAPPERS } from "./parse.js";
 import { literalName, toWord, literalWord } from "./words.js";
 import { isWrapper, unwrapStep, type StdinInfo } from "./unwrap.js";
 import { literalOutput, programName } from "./programs.js";
 import { expandBraces } from "./braces.js";
 import { enterChildShell, Failure, type Assign, type Frame, type Item, type Mutable, type StdinFeed } from "./frame.js";
+import { DECLARATIONS, operandAssignment } from "./declarations.js";
+import { hasSubscriptCode } from "./deferred.js";
 import type { Span } from "../types.js";
 
 const EMPTY_NAME: Name = { kind: "literal", value: "" };
@@ -16,7 +18,6 @@ const NO_ASSIGNMENTS: Assign[] = [];
 const HEREDOC_OPS = new Set(["<<", "<<-", "<<<"]);
 /** Code runners that run their code in the current shell: `eval "cd .."` moves it. Other code runs in a child. */
 const SAME_SHELL = new Set(["eval", "source", "."]);
-const DECLARATIONS = new Set(["export", "declare", "local", "readonly", "typeset"]);
 
 /** The parts of a command's words, assignments and redirections that can hold a substitution, in source order.
  *  Plain words have no parts: skipping them keeps the walk proportional to what can run. Most commands have none, and
@@ -112,7 +113,14 @@ function assignmentOf(a: { name: string; value: UWord | { type: "ArrayValue"; el
     const elements = a.value.elements.map(toWord);
     const dynamic = elements.some((e) => e.dynamic);
     const value = `(${elements.map((e) => e.value).join(" ")})`;
-    return { name: a.name, value: dynamic ? { value, text, dynamic: true, features: ["parameter"], literalPrefix: "" } : literalWord(value, text) };
+    if (!dynamic) return { name: a.name, value: literalWord(value, text) };
+    // The elements' features stay visible on the array: `("${!r}")` is indirect, `('a[$(id)]' $y)` hides code.
+    const features = new Set<WordFeature>(["parameter"]);
+    for (const e of elements) {
+      if (e.dynamic) for (const f of e.features ?? []) features.add(f);
+      else if (hasSubscriptCode(e.value)) features.add("subscript");
+    }
+    return { name: a.name, value: { value, text, dynamic: true, features: [...features], literalPrefix: "" } };
   }
   return { name: a.name, value: toWord(a.value) };
 }
@@ -202,7 +210,17 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
       }
       const v = as.value;
       argv.push(v.dynamic ? { value: `${a.name}=${v.value}`, text: a.text, dynamic: true, features: v.features ?? ["parameter"], literalPrefix: `${a.name}=${v.literalPrefix ?? ""}` } : { value: `${a.name}=${v.value}`, text: a.text, dynamic: false });
-    } else pushExpanded(argv, toWord(a));
+      continue;
+    }
+    const from = argv.length;
+    pushExpanded(argv, toWord(a));
+    // `export "PATH=x"`, `export PA\TH=x`: not assignment words to the parser, assignments all the same.
+    for (let i = from; declaration && i < argv.length; i++) {
+      const as = operandAssignment(argv[i]!);
+      if (!as) continue;
+      if (assignments === NO_ASSIGNMENTS) assignments = [];
+      assignments.push(as);
+    }
   }
   const own = ownRedirects(node);
   const redirects = own.length === 0 ? frame.inherited : frame.inherited.length === 0 ? own.map(toRedirect) : [...own.map(toRedirect), ...frame.inherited];
@@ -301,7 +319,7 @@ function upstreamText(frame: Frame, out: readonly ShellCommand[]): string | unde
 }
 
 export function syntheticCommand(name: "[[" | "((", node: SyntaxNode & { pos: number; end: number }, frame: Frame, seq: number): ShellCommand {
-  const args: Word[] = [];
+  const args: Word[] = node.type === "TestCommand" ? [] : arithmeticWords(node);
   if (node.type === "TestCommand") {
     const words: SyntaxNode[] = [node.expression];
     // Collect the test's words in order with an explicit stack.
@@ -334,4 +352,24 @@ export function syntheticCommand(name: "[[" | "((", node: SyntaxNode & { pos: nu
     ...(frame.host !== undefined ? { host: frame.host } : {}),
     ...(frame.wrappers.length ? { wrappers: frame.wrappers } : {}),
   };
+}
+
+/** The words of `(( … ))` / `for (( … ))` that unbash reads as expansions (`${!ref}`, `${#a[@]}`), in source order;
+ *  `$(…)` inside them is walked as commands, not read from here. */
+function arithmeticWords(node: SyntaxNode): Word[] {
+  const out: Word[] = [];
+  // A for loop's body is not arithmetic: only its three expressions are.
+  const stack: SyntaxNode[] = node.type === "ArithmeticFor" ? [node.update, node.test, node.initialize].filter((e) => e !== undefined) : [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === "ArithmeticWord") {
+      if (n.parts) out.push(toWord({ text: n.value, value: n.value, parts: n.parts }));
+      continue;
+    }
+    if (n.type === "ArithmeticCommandExpansion") continue;
+    const kids: SyntaxNode[] = [];
+    forEachChild(n, (c) => kids.push(c));
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
 }

@@ -9,7 +9,9 @@ export type WordFeature =
   | "arithmetic" // $(( … ))
   | "glob" // * ? [..] and extended globs
   | "brace" // {a,b} {1..3}
-  | "input"; // filled at run time by xargs / find -exec `{}` / parallel inputs
+  | "input" // filled at run time by xargs / find -exec `{}` / parallel inputs
+  | "indirect" // ${!ref} ${ref@P}: a value expanded again, as a name or a prompt string (deferred.ts)
+  | "subscript"; // literal text holding a[$(…)] beside the expansions: code once evaluated as arithmetic
 
 /** A word after the shell's quote removal. `dynamic` words contain expansions/substitutions/globs we can't resolve. */
 export interface Word {

