@@ -4,3 +4,21 @@
 export function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
+
+/** A lookup table like table()'s whose entries are built on their first read: a call reads a few entries of a big
+ *  table, and building all of them was start-up time every hook process paid. */
+export function lazyTable<T>(entries: Record<string, () => T>): Readonly<Record<string, T>> {
+  const t = Object.create(null) as Record<string, T>;
+  for (const key of Object.keys(entries)) {
+    Object.defineProperty(t, key, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        const value = entries[key]!();
+        Object.defineProperty(t, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return t;
+}

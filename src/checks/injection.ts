@@ -106,7 +106,7 @@ function awkSignal(c: ShellCommand): string | undefined {
     if (a.dynamic || !v.startsWith("-") || v === "-") operand = a;
     else if (v === "--") operand = c.args[i + 1];
     else if (v.startsWith("--")) {
-      const m = resolveLong(v, AWK_LONG);
+      const m = resolveLong(v, GNU_LONG_OPTIONS.gawk!);
       if (!m.ok) return `passes awk an option it cannot read (${unresolvedLong("awk", m)})`;
       const letter = AWK_LONG_LETTER[m.name];
       const value = m.inline !== undefined || m.arity !== "value" ? m.inline : c.args[++i]?.value;
@@ -137,7 +137,6 @@ function awkSignal(c: ShellCommand): string | undefined {
   return undefined;
 }
 
-const AWK_LONG = GNU_LONG_OPTIONS.gawk!;
 /** gawk's long options by the letter they stand for, where the letter matters here. */
 const AWK_LONG_LETTER: Readonly<Record<string, string>> = table({ "--source": "e", "--file": "f", "--exec": "E", "--include": "i", "--load": "l" });
 /** Program text (or an extension) from a file: -f FILE, -E FILE, -i LIB, -l EXT. */

@@ -30,9 +30,14 @@ const NO_RULES: readonly ProgramPathRule[] = [];
 const NO_OPTIONS: readonly string[] = [];
 /** Each rule's option spec per program, made once: a program with a complete long-option list (`cp --t=DIR` is
  *  `--target-directory=DIR`) reads its long options from it instead of the rule's `longValue`. */
-const RULE_SPECS = new Map<ProgramPathRule, ReadonlyMap<string, OptionSpec>>(
-  WRITE_RULES.map((r) => [r, new Map(r.programs.map((p) => [p, { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [], long: GNU_LONG_OPTIONS[p] }] as const))]),
-);
+const RULE_SPECS = new Map<ProgramPathRule, Map<string, OptionSpec>>();
+function ruleSpec(r: ProgramPathRule, program: string): OptionSpec {
+  let specs = RULE_SPECS.get(r);
+  if (!specs) RULE_SPECS.set(r, (specs = new Map()));
+  let spec = specs.get(program);
+  if (!spec) specs.set(program, (spec = { shortValue: r.shortValue ?? "", longValue: r.longValue ?? [], long: GNU_LONG_OPTIONS[program] }));
+  return spec;
+}
 const NO_FILTER: TreeFilter & { walk?: boolean } = {};
 const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
 
@@ -159,7 +164,7 @@ export class Evaluation {
     this.inputsChecked = fromFind;
     const args = expandArgs(words, env, this.cwd);
     for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
-      const parsed = parseArgs(args, RULE_SPECS.get(rule)!.get(program)!);
+      const parsed = parseArgs(args, ruleSpec(rule, program));
       // `sed --i` could be --in-place; `rm --foo`: the program reads it in a way we don't know.
       if (parsed.unresolved.length > 0 && fx.unknown.length === 0) fx.unknown.push(`\`${parsed.unresolved[0]!.text}\` names no ${program} option, or several`);
       if (rule.onlyIf && !hasOption(parsed, rule.onlyIf)) continue;

@@ -4,7 +4,6 @@ import { resolveLong, unresolvedLong } from "./long-options.js";
 import type { Word } from "./model.js";
 import { GNU_LONG_OPTIONS } from "./program-options.js";
 
-const SED_LONG = GNU_LONG_OPTIONS.sed!;
 
 export type SedInvocation =
   | { readonly ok: true; readonly scripts: readonly Word[]; readonly sandbox: boolean }
@@ -28,7 +27,7 @@ export function sedInvocation(args: readonly Word[]): SedInvocation {
     }
     if (v === "--") endOfOptions = true;
     else if (v.startsWith("--")) {
-      const m = resolveLong(v, SED_LONG);
+      const m = resolveLong(v, GNU_LONG_OPTIONS.sed!);
       if (!m.ok) return { ok: false, why: unresolvedLong("sed", m) };
       if (m.name === "--in-place" || m.name === "--file") return { ok: false, why: `\`sed ${v}\` (${m.name}) writes files or reads its script from a file` };
       if (m.name === "--sandbox") sandbox = true;

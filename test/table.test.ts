@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { lazyTable, table } from "../src/table.js";
+
+describe("lookup tables", () => {
+  it("hold no inherited keys", () => {
+    const t = table({ ls: 1 });
+    for (const k of ["constructor", "toString", "__proto__", "hasOwnProperty"]) expect(t[k]).toBeUndefined();
+    expect(t.ls).toBe(1);
+  });
+
+  it("lazy: build an entry on its first read, once, and hold no inherited keys", () => {
+    const built: string[] = [];
+    const t = lazyTable({ a: () => (built.push("a"), { n: 1 }), b: () => (built.push("b"), { n: 2 }) });
+    expect(built).toEqual([]);
+    expect(t.a).toEqual({ n: 1 });
+    expect(t.a).toBe(t.a);
+    expect(built).toEqual(["a"]);
+    expect(Object.keys(t)).toEqual(["a", "b"]);
+    expect(t.constructor).toBeUndefined();
+    expect(t["__proto__"]).toBeUndefined();
+    expect(built).toEqual(["a"]);
+  });
+});
