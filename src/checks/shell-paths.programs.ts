@@ -9,13 +9,27 @@ import { globCouldMatch } from "../paths/fs-glob.js";
 import { PROTECTED_NAMES } from "../paths/protected.js";
 import { isDirectory } from "../paths/resolve.js";
 import { GNU_LONG_OPTIONS } from "../shell/program-options.js";
-import { GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, PATTERN_FIRST, WRITE_RULES, type HandlerName, type ProgramPathRule } from "./shell-paths.rules.js";
+import { GIT_READ_ONLY, GIT_SHOWS_CONTENT, GLOBAL_INSTALL, PATTERN_FIRST, WRITE_RULES, type HandlerName, type LazyWriteRule, type ProgramPathRule } from "./shell-paths.rules.js";
 import type { Effects, Target } from "./shell-paths.effects.js";
 import type { Evaluation } from "./shell-paths.js";
 
 /** Program name → its write rules. */
-export const RULES_BY_PROGRAM = new Map<string, ProgramPathRule[]>();
-for (const rule of WRITE_RULES) for (const p of rule.programs) RULES_BY_PROGRAM.set(p, [...(RULES_BY_PROGRAM.get(p) ?? []), rule]);
+const ENTRIES_BY_PROGRAM = new Map<string, LazyWriteRule[]>();
+for (const entry of WRITE_RULES) for (const p of entry.programs) ENTRIES_BY_PROGRAM.set(p, [...(ENTRIES_BY_PROGRAM.get(p) ?? []), entry]);
+const BUILT = new Map<string, readonly ProgramPathRule[]>();
+/** The write rules of a program, each built on the program's first lookup. */
+export const RULES_BY_PROGRAM = {
+  has: (program: string): boolean => ENTRIES_BY_PROGRAM.has(program),
+  get(program: string): readonly ProgramPathRule[] | undefined {
+    let rules = BUILT.get(program);
+    if (rules === undefined) {
+      const entries = ENTRIES_BY_PROGRAM.get(program);
+      if (entries === undefined) return undefined;
+      BUILT.set(program, (rules = entries.map((e) => e.rule())));
+    }
+    return rules;
+  },
+};
 
 export function extract(rule: ProgramPathRule, program: string, p: ParsedArgs, all: readonly Arg[], fx: Effects, ev: Evaluation): void {
   const recursive = rule.recursive !== undefined && hasOption(p, rule.recursive);

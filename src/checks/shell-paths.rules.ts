@@ -64,103 +64,115 @@ export interface ProgramPathRule {
   readonly notMatch: readonly string[];
 }
 
-export const WRITE_RULES: readonly ProgramPathRule[] = [
-  {
-    id: "writes.delete", programs: ["rm", "rmdir", "unlink", "shred"], shortValue: "ns",
+/** One entry: the programs it covers, and its rule, built the first time one of them is looked up (a call names a few
+ *  of these programs; building every rule was start-up time for each Bash call). */
+export interface LazyWriteRule {
+  readonly programs: readonly string[];
+  readonly rule: () => ProgramPathRule;
+}
+
+function writeRule(programs: readonly string[], build: () => Omit<ProgramPathRule, "programs">): LazyWriteRule {
+  let built: ProgramPathRule | undefined;
+  return { programs, rule: () => (built ??= { ...build(), programs }) };
+}
+
+export const WRITE_RULES: readonly LazyWriteRule[] = [
+  writeRule(["rm", "rmdir", "unlink", "shred"], () => ({
+    id: "writes.delete", shortValue: "ns",
     recursive: ["-r", "-R", "--recursive"], followsLink: false, verb: "delete", targets: { shape: "operands" }, readsOperands: false,
     match: ["rm -rf ~/projects", "rm ../x", "unlink /etc/motd", "shred -u ~/.bash_history", "rm -rf -- ../../x", "rm -fr /tmp/../etc/x"],
     notMatch: ["rm -rf dist", "rm -f .env", "rmdir src/empty"],
-  },
-  {
-    id: "writes.create", programs: ["touch", "mkdir", "mkfifo", "mknod", "truncate"], shortValue: "dtrmsZ",
+  })),
+  writeRule(["touch", "mkdir", "mkfifo", "mknod", "truncate"], () => ({
+    id: "writes.create", shortValue: "dtrmsZ",
     followsLink: true, verb: "create or change", targets: { shape: "operands" }, readsOperands: false,
     match: ["touch /usr/local/bin/tool", "mkdir ${HOME}/newdir", "mkdir -p ../sibling/x", "truncate -s 0 ~/.zsh_history"],
     notMatch: ["mkdir -p build/out", "touch src/new.ts", "truncate -s 0 log.txt"],
-  },
-  {
-    id: "writes.mode", programs: ["chmod"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
+  })),
+  writeRule(["chmod"], () => ({
+    id: "writes.mode", recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the mode of", targets: { shape: "operands", skip: "mode" }, readsOperands: false,
     match: ["chmod 600 ~/.ssh/config", "chmod -R 777 /usr/local/bin/x", "chmod -x ~/.bashrc"],
     notMatch: ["chmod +x scripts/run.sh", "chmod -R u+w build"],
-  },
-  {
-    id: "writes.owner", programs: ["chown", "chgrp"], recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
+  })),
+  writeRule(["chown", "chgrp"], () => ({
+    id: "writes.owner", recursive: ["-R", "--recursive"], wholeTree: true, followsLink: true,
     verb: "change the owner of", targets: { shape: "operands", skip: "owner" }, readsOperands: false,
     match: ["chown root /etc/passwd", "chgrp -R staff ~/shared"],
     notMatch: ["chown -R 1000:1000 build"],
-  },
-  {
-    id: "writes.copy", programs: ["cp"], shortValue: "tS",
+  })),
+  writeRule(["cp"], () => ({
+    id: "writes.copy", shortValue: "tS",
     recursive: ["-r", "-R", "-a", "--recursive", "--archive"], followsLink: true, verb: "copy to", targets: { shape: "destination", sources: "read" },
     match: ["cp -r . ${HOME}/bak", "cp -t /etc x", "cp README.md ../", "cp x --target-directory=/tmp/../etc"],
     notMatch: ["cp README.md docs/", "cp .env.example .env", "cp -r src build/src"],
-  },
-  {
-    id: "writes.move", programs: ["mv"], shortValue: "tS", followsLink: false,
+  })),
+  writeRule(["mv"], () => ({
+    id: "writes.move", shortValue: "tS", followsLink: false,
     verb: "move", targets: { shape: "destination", sources: "moved" }, readsOperands: false,
     match: ["mv README.md ../", "mv ../x .", "mv -t ~ README.md"],
     notMatch: ["mv a.txt b.txt", "mv src/old.ts src/new.ts"],
-  },
-  {
-    id: "writes.install", programs: ["install"], shortValue: "tSmog",
+  })),
+  writeRule(["install"], () => ({
+    id: "writes.install", shortValue: "tSmog",
     skipIf: ["-d", "--directory"], followsLink: true, verb: "install to", targets: { shape: "destination", sources: "read" },
     match: ["install -m 755 tool /usr/local/bin/", "install -t /usr/local/bin tool"],
     notMatch: ["install -m 644 a.txt build/a.txt"],
-  },
-  {
-    id: "writes.install-dirs", programs: ["install"], shortValue: "tSmog",
+  })),
+  writeRule(["install"], () => ({
+    id: "writes.install-dirs", shortValue: "tSmog",
     onlyIf: ["-d", "--directory"], followsLink: true, verb: "create", targets: { shape: "operands" }, readsOperands: false,
     match: ["install -d /opt/tool"],
     notMatch: ["install -d build/bin"],
-  },
-  {
-    id: "writes.link", programs: ["ln"], shortValue: "tS", followsLink: false,
+  })),
+  writeRule(["ln"], () => ({
+    id: "writes.link", shortValue: "tS", followsLink: false,
     verb: "create a link at", targets: { shape: "destination", sources: "linked" }, readsOperands: false,
     match: ["ln -s $PWD/tool /usr/local/bin/tool", "ln ~/.bashrc mybashrc", "ln -sf x ../y"],
     notMatch: ["ln -s ../README.md docs/README.md", "ln -s /usr/lib/libx.so lib/libx.so"],
-  },
-  {
-    id: "writes.sync", programs: ["rsync"], shortValue: "eTfB", longValue: ["rsh", "temp-dir", "filter", "exclude", "include", "exclude-from", "include-from", "files-from", "backup-dir", "partial-dir", "compare-dest", "copy-dest", "link-dest", "chmod", "rsync-path", "log-file-format", "password-file", "block-size", "max-size", "min-size", "timeout", "bwlimit", "suffix", "out-format", "port", "chown", "usermap", "groupmap"],
+  })),
+  writeRule(["rsync"], () => ({
+    id: "writes.sync", shortValue: "eTfB", longValue: ["rsh", "temp-dir", "filter", "exclude", "include", "exclude-from", "include-from", "files-from", "backup-dir", "partial-dir", "compare-dest", "copy-dest", "link-dest", "chmod", "rsync-path", "log-file-format", "password-file", "block-size", "max-size", "min-size", "timeout", "bwlimit", "suffix", "out-format", "port", "chown", "usermap", "groupmap"],
     recursive: ["-r", "-a", "--recursive", "--archive"], followsLink: true, verb: "sync to", targets: { shape: "destination", sources: "read", remote: true },
     match: ["rsync -a src/ ~/backup/", "rsync -av ~/.ssh/ build/keys/"],
     notMatch: ["rsync -a src/ build/src/"],
-  },
-  {
-    id: "writes.remote-copy", programs: ["scp"], shortValue: "cFiloPSJD", longValue: [],
+  })),
+  writeRule(["scp"], () => ({
+    id: "writes.remote-copy", shortValue: "cFiloPSJD", longValue: [],
     recursive: ["-r"], followsLink: true, verb: "copy to", targets: { shape: "destination", sources: "read", remote: true },
     match: ["scp host:/etc/hosts ~/hosts", "scp ~/.ssh/id_rsa host:/tmp/"],
     notMatch: ["scp host:/etc/hosts build/hosts"],
-  },
-  {
-    id: "writes.tee", programs: ["tee"], followsLink: true, verb: "write to", targets: { shape: "operands" }, readsOperands: false,
+  })),
+  writeRule(["tee"], () => ({
+    id: "writes.tee", followsLink: true, verb: "write to", targets: { shape: "operands" }, readsOperands: false,
     match: ["tee -a ~/.bashrc", "echo x | tee /etc/motd out.txt"],
     notMatch: ["echo x | tee out.txt", "echo x | tee /dev/null"],
-  },
-  {
-    id: "writes.dd", programs: ["dd"], followsLink: true, verb: "write to", targets: { shape: "keywords", keys: ["of"] },
+  })),
+  writeRule(["dd"], () => ({
+    id: "writes.dd", followsLink: true, verb: "write to", targets: { shape: "keywords", keys: ["of"] },
     match: ["dd if=/dev/zero of=/dev/sda", "dd if=build/img of=../disk.img"],
     notMatch: ["dd if=/dev/zero of=build/zero.img bs=1M count=1"],
-  },
-  {
-    id: "writes.output-option", programs: ["sort"], shortValue: "okStT",
+  })),
+  writeRule(["sort"], () => ({
+    id: "writes.output-option", shortValue: "okStT",
     followsLink: true, verb: "write to", targets: { shape: "options", options: ["-o", "--output"] },
     match: ["sort -o ~/.bashrc x", "sort --output=/etc/hosts hosts"],
     notMatch: ["sort -o sorted.txt data.txt", "sort data.txt"],
-  },
-  {
-    id: "writes.output-option", programs: ["tree"], shortValue: "LPIoHT", longValue: ["charset", "filelimit", "timefmt", "sort"],
+  })),
+  writeRule(["tree"], () => ({
+    id: "writes.output-option", shortValue: "LPIoHT", longValue: ["charset", "filelimit", "timefmt", "sort"],
     followsLink: true, verb: "write to", targets: { shape: "options", options: ["-o"] }, readsOperands: false,
     match: ["tree -o ~/tree.txt"],
     notMatch: ["tree -o docs/tree.txt src", "tree -L 2"],
-  },
-  {
-    id: "writes.output-operand", programs: ["uniq"], shortValue: "fsw", longValue: ["skip-fields", "skip-chars", "check-chars"],
+  })),
+  writeRule(["uniq"], () => ({
+    id: "writes.output-operand", shortValue: "fsw", longValue: ["skip-fields", "skip-chars", "check-chars"],
     followsLink: true, verb: "write to", targets: { shape: "operand", index: 1 },
     match: ["uniq README.md ~/.bashrc", "uniq -c -f 1 data.txt /etc/motd", "uniq -- in.txt ../out.txt"],
     notMatch: ["uniq -c README.md", "sort data.txt | uniq -d", "uniq in.txt out.txt", "uniq -f 1 ~/x"],
-  },
-  {
-    id: "writes.in-place", programs: ["sed", "gsed", "perl", "gawk", "awk", "mawk", "nawk"], followsLink: false, verb: "edit in place",
+  })),
+  writeRule(["sed", "gsed", "perl", "gawk", "awk", "mawk", "nawk"], () => ({
+    id: "writes.in-place", followsLink: false, verb: "edit in place",
     targets: { shape: "handler", handler: "in-place-editor" },
     match: [
       "sed -i s/a/b/ ~/.zshrc", "sed -i.bak -e s/a/b/ /etc/hosts", "perl -pi -e s/a/b/ ~/.profile", "sed -n 'w /etc/x' README.md",
@@ -171,71 +183,71 @@ export const WRITE_RULES: readonly ProgramPathRule[] = [
       "awk '$1 > \"/etc\" {print}' README.md", "awk '{print \"a > /etc/x\"}' README.md", "awk '{print (NR > 1)}' README.md",
       "awk '{print > \"/dev/stderr\"}' README.md",
     ],
-  },
-  {
-    id: "writes.archive", programs: ["tar", "gtar", "bsdtar"], followsLink: true, verb: "write to", targets: { shape: "handler", handler: "archive" },
+  })),
+  writeRule(["tar", "gtar", "bsdtar"], () => ({
+    id: "writes.archive", followsLink: true, verb: "write to", targets: { shape: "handler", handler: "archive" },
     match: ["tar -xzf x.tgz -C /opt", "tar czf ../out.tgz src", "cd /tmp/../etc && tar xf ~/x.tar", "tar czf - ~/.ssh", "tar -cf build/home.tar ~"],
     notMatch: ["tar -xzf x.tgz -C build", "tar czf build/src.tgz src", "tar tzf x.tgz"],
-  },
-  {
-    id: "writes.unzip", programs: ["unzip"], followsLink: true, verb: "extract into", targets: { shape: "handler", handler: "unzip" },
+  })),
+  writeRule(["unzip"], () => ({
+    id: "writes.unzip", followsLink: true, verb: "extract into", targets: { shape: "handler", handler: "unzip" },
     match: ["unzip x.zip -d /opt/x", "unzip -o x.zip -d ~/"],
     notMatch: ["unzip x.zip -d build", "unzip -l x.zip", "unzip x.zip"],
-  },
-  {
-    id: "writes.zip", programs: ["zip"], followsLink: true, verb: "write to", targets: { shape: "handler", handler: "zip" },
+  })),
+  writeRule(["zip"], () => ({
+    id: "writes.zip", followsLink: true, verb: "write to", targets: { shape: "handler", handler: "zip" },
     match: ["zip -r ../src.zip src", "zip -r build/keys.zip ~/.ssh"],
     notMatch: ["zip -r build/src.zip src"],
-  },
-  {
-    id: "writes.compress", programs: ["gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "compress", "uncompress"],
+  })),
+  writeRule(["gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "unzstd", "lz4", "compress", "uncompress"], () => ({
+    id: "writes.compress",
     followsLink: true, verb: "replace", targets: { shape: "handler", handler: "compressor" },
     match: ["gzip ~/notes.txt", "gunzip ../x.gz", "gzip -c .env", "zstd src.tar -o ../src.tar.zst"],
     notMatch: ["gzip build/app.js", "gzip -c build/app.js", "gunzip -l x.gz"],
-  },
-  {
-    id: "writes.patch", programs: ["patch"], followsLink: true, verb: "patch", targets: { shape: "handler", handler: "patch" },
+  })),
+  writeRule(["patch"], () => ({
+    id: "writes.patch", followsLink: true, verb: "patch", targets: { shape: "handler", handler: "patch" },
     match: ["patch ~/.bashrc fix.patch", "patch -d /etc -p1 -i fix.patch", "patch -o ../out.c a.c fix.patch"],
     notMatch: ["patch -p1 -i fix.patch", "patch src/a.c fix.patch"],
-  },
-  {
-    id: "writes.split", programs: ["split", "csplit"], followsLink: true, verb: "write pieces to", targets: { shape: "handler", handler: "split" },
+  })),
+  writeRule(["split", "csplit"], () => ({
+    id: "writes.split", followsLink: true, verb: "write pieces to", targets: { shape: "handler", handler: "split" },
     match: ["split -l 100 data.txt ../part-", "csplit -f /tmp/../etc/x data.txt /a/"],
     notMatch: ["split -l 100 data.txt build/part-", "split data.txt"],
-  },
-  {
-    id: "writes.find", programs: ["find"], followsLink: false, verb: "change files under", targets: { shape: "handler", handler: "find" }, readsOperands: false,
+  })),
+  writeRule(["find"], () => ({
+    id: "writes.find", followsLink: false, verb: "change files under", targets: { shape: "handler", handler: "find" }, readsOperands: false,
     match: ["find ~ -name '*.tmp' -delete", "find .. -type f -exec rm {} +", "find . -fprint ../list.txt", "find /etc -exec chmod 666 {} ;"],
     notMatch: ["find . -name '*.tmp' -delete", "find .. -name x", "find src -exec cat {} +"],
-  },
-  {
-    id: "writes.git", programs: ["git"], followsLink: true, verb: "write to", targets: { shape: "handler", handler: "git" },
+  })),
+  writeRule(["git"], () => ({
+    id: "writes.git", followsLink: true, verb: "write to", targets: { shape: "handler", handler: "git" },
     match: ["git clone https://example.org/r.git ../r", "git -C ../other commit -m x", "git diff --output=../x.patch", "git config core.hooksPath .hooks", "git config --global user.name x", "git init ~/repo", "git worktree add ../wt"],
     notMatch: ["git status", "git -C ../other log", "git commit -m 'update .env.example'", "git clone https://example.org/r.git third_party/r", "git diff --output=out.patch", "git config --get user.name"],
-  },
-  {
-    id: "writes.global-install", programs: ["npm", "pnpm", "yarn", "pip", "pip3", "python", "python3", "cargo", "go", "gem", "pipx", "uv", "brew", "apt", "apt-get", "dnf", "yum", "pacman", "apk", "zypper"],
+  })),
+  writeRule(["npm", "pnpm", "yarn", "pip", "pip3", "python", "python3", "cargo", "go", "gem", "pipx", "uv", "brew", "apt", "apt-get", "dnf", "yum", "pacman", "apk", "zypper"], () => ({
+    id: "writes.global-install",
     followsLink: true, verb: "install into", targets: { shape: "handler", handler: "package-manager" },
     match: ["npm install -g typescript", "npm i --global x", "pnpm add -g x", "yarn global add x", "pip install --user requests", "pip install --target /opt/lib x", "python3 -m pip install --user x", "cargo install ripgrep", "go install example.org/x@latest", "gem install rails", "brew install jq", "apt-get install -y jq", "npm install --prefix ../x left-pad"],
     notMatch: ["npm install", "npm i -D vitest", "pip install -r requirements.txt", "pip install --target pylib x", "cargo build", "go build ./...", "uv pip install x", "npm run build"],
-  },
-  {
-    id: "writes.download", programs: ["curl", "wget"], shortValue: "oODcKTdFHeuAXxbEwPa", longValue: ["output", "dump-header", "cookie-jar", "trace", "trace-ascii", "stderr", "output-dir", "data", "data-binary", "data-raw", "data-urlencode", "form", "header", "user-agent", "upload-file", "config", "cookie", "user", "request", "output-document", "output-file", "append-output", "directory-prefix", "post-file", "body-file", "post-data", "load-cookies", "save-cookies", "referer"],
+  })),
+  writeRule(["curl", "wget"], () => ({
+    id: "writes.download", shortValue: "oODcKTdFHeuAXxbEwPa", longValue: ["output", "dump-header", "cookie-jar", "trace", "trace-ascii", "stderr", "output-dir", "data", "data-binary", "data-raw", "data-urlencode", "form", "header", "user-agent", "upload-file", "config", "cookie", "user", "request", "output-document", "output-file", "append-output", "directory-prefix", "post-file", "body-file", "post-data", "load-cookies", "save-cookies", "referer"],
     followsLink: true, verb: "download to", targets: { shape: "handler", handler: "downloader" },
     match: ["curl -o ~/x.sh example.org", "wget -O /etc/x example.org", "wget -P ~/dl example.org/f"],
     notMatch: ["curl -o build/x.json example.org", "wget -O build/f example.org"],
-  },
-  {
-    id: "writes.crontab", programs: ["crontab"], followsLink: true, verb: "replace", targets: { shape: "handler", handler: "crontab" }, readsOperands: false,
+  })),
+  writeRule(["crontab"], () => ({
+    id: "writes.crontab", followsLink: true, verb: "replace", targets: { shape: "handler", handler: "crontab" }, readsOperands: false,
     match: ["crontab -r", "crontab jobs.txt"],
     notMatch: ["crontab -l"],
-  },
-  {
-    id: "writes.mktemp", programs: ["mktemp"], shortValue: "p", followsLink: true, verb: "create",
+  })),
+  writeRule(["mktemp"], () => ({
+    id: "writes.mktemp", shortValue: "p", followsLink: true, verb: "create",
     targets: { shape: "handler", handler: "mktemp" }, readsOperands: false,
     match: ["mktemp -p ~ x.XXXX", "mktemp ../x.XXXX"],
     notMatch: ["mktemp", "mktemp -d", "mktemp build/x.XXXX"],
-  },
+  })),
 ];
 
 /** Redirection operators that write their target. `>&` / `<>` with a file name as well (`>&file` is `&>file`). */
