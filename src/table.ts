@@ -22,3 +22,15 @@ export function lazyTable<T>(entries: Record<string, () => T>): Readonly<Record<
   }
   return t;
 }
+
+/** An entry of a rule table keyed by program: the programs it covers, and its rule, built the first time one of them
+ *  is looked up (a Bash call names a few of a table's programs). */
+export interface LazyRule<T> {
+  readonly programs: readonly string[];
+  readonly rule: () => T;
+}
+
+export function lazyRule<T extends { readonly programs: readonly string[] }>(programs: readonly string[], build: () => Omit<T, "programs">): LazyRule<T> {
+  let built: T | undefined;
+  return { programs, rule: () => (built ??= { ...build(), programs } as T) };
+}

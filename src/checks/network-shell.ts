@@ -10,7 +10,7 @@ import { scanArgs, type OptionUse, type Scan } from "../net/argv.js";
 import { computed, packageHosts, placeOf, remotePlace } from "../net/places.js";
 import { copyRemote, gitRemote, imageRegistry, looksLikeHost, sshDestination, urlRemote, type Remote } from "../net/remote.js";
 import { preview } from "../net/url.js";
-import { MODULE_LAUNCHERS, NETWORK_PROGRAMS, WRAPPERS, type LazyRule, type NetworkProgramRule, type NetworkSubcommand } from "./network.rules.js";
+import { MODULE_LAUNCHERS, NETWORK_PROGRAMS, WRAPPERS, type LazyNetworkRule, type NetworkProgramRule, type NetworkSubcommand } from "./network.rules.js";
 
 /** A program with its arguments, after wrappers (`sudo`, `env`, `command`) and `python -m` are peeled off. */
 interface Invocation {
@@ -32,7 +32,7 @@ interface Target {
   readonly note?: string;
 }
 
-const BY_PROGRAM: ReadonlyMap<string, LazyRule> = new Map(NETWORK_PROGRAMS.flatMap((r) => r.programs.map((p) => [p, r] as const)));
+const BY_PROGRAM: ReadonlyMap<string, LazyNetworkRule> = new Map(NETWORK_PROGRAMS.flatMap((r) => r.programs.map((p) => [p, r] as const)));
 const MAX_UNWRAP = 8;
 
 export function checkShellNetwork(commands: readonly ShellCommand[], ctx: Context): Finding[] {

@@ -1,6 +1,7 @@
 // Programs that reach the network without being blocklisted (git, package managers, ssh, docker, cloud CLIs…): which
 // invocations do, and where the host is written. Data only; network-shell.ts reads it. Downloaders (curl, wget, nc…)
 // are the blocklist's, not this table's.
+import { lazyRule, type LazyRule } from "../table.js";
 
 /** Where the host is written in the arguments. */
 export type HostReader =
@@ -64,18 +65,10 @@ export interface NetworkProgramRule {
   readonly notMatch: readonly string[];
 }
 
-/** One entry: the programs it covers, and its rule, built the first time one of them is looked up. A Bash call names a
- *  few of these programs; building every rule (and the option lists below, functions for the same reason) was the
+/** Rules and the option lists below are built on first use (lazyRule, functions): building all of them was the
  *  largest single cost of loading the shell analyser. */
-export interface LazyRule {
-  readonly programs: readonly string[];
-  readonly rule: () => NetworkProgramRule;
-}
-
-function rule(programs: readonly string[], build: () => Omit<NetworkProgramRule, "programs">): LazyRule {
-  let built: NetworkProgramRule | undefined;
-  return { programs, rule: () => (built ??= { ...build(), programs }) };
-}
+export type LazyNetworkRule = LazyRule<NetworkProgramRule>;
+const rule = (programs: readonly string[], build: () => Omit<NetworkProgramRule, "programs">): LazyNetworkRule => lazyRule(programs, build);
 
 const GIT_FETCH_OPTS = () => ["--depth", "--deepen", "--shallow-since", "--shallow-exclude", "-j", "--jobs", "--upload-pack", "--refmap", "-o", "--server-option", "--negotiation-tip", "--filter", "-s", "--strategy", "-X", "--strategy-option", "--recurse-submodules-default"];
 const GIT_CLONE_OPTS = () => ["-b", "--branch", "-o", "--origin", "--depth", "-u", "--upload-pack", "--reference", "--reference-if-able", "--separate-git-dir", "-c", "--config", "--template", "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "--server-option", "--bundle-uri", "--revision"];
@@ -91,7 +84,7 @@ const KUBE_GLOBAL = () => ["-n", "--namespace", "--context", "--cluster", "--use
 const CLI_LOCAL = () => ["help", "completion", "completions", "version", "config", "alias"];
 const ANY = (): readonly NetworkSubcommand[] => [{ words: [], host: "fixed" }];
 
-export const NETWORK_PROGRAMS: readonly LazyRule[] = [
+export const NETWORK_PROGRAMS: readonly LazyNetworkRule[] = [
   rule(["git"], () => ({
     id: "git",
     globalValueOptions: ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix", "--config-env", "--list-cmds"],

@@ -2,7 +2,7 @@
 // logic that walks these tables is shell-paths.ts; every entry's `match` / `notMatch` examples (run from the project
 // root, HOME outside it) go through the whole pipeline in test/checks/shell-paths.test.ts.
 import type { RuleId } from "../types.js";
-import { table } from "../table.js";
+import { lazyRule, table, type LazyRule } from "../table.js";
 
 /** How a program names what it writes. */
 export type TargetShape =
@@ -64,17 +64,9 @@ export interface ProgramPathRule {
   readonly notMatch: readonly string[];
 }
 
-/** One entry: the programs it covers, and its rule, built the first time one of them is looked up (a call names a few
- *  of these programs; building every rule was start-up time for each Bash call). */
-export interface LazyWriteRule {
-  readonly programs: readonly string[];
-  readonly rule: () => ProgramPathRule;
-}
-
-function writeRule(programs: readonly string[], build: () => Omit<ProgramPathRule, "programs">): LazyWriteRule {
-  let built: ProgramPathRule | undefined;
-  return { programs, rule: () => (built ??= { ...build(), programs }) };
-}
+/** Rules built per program on first lookup (lazyRule): building all of them was start-up time for every Bash call. */
+export type LazyWriteRule = LazyRule<ProgramPathRule>;
+const writeRule = (programs: readonly string[], build: () => Omit<ProgramPathRule, "programs">): LazyWriteRule => lazyRule(programs, build);
 
 export const WRITE_RULES: readonly LazyWriteRule[] = [
   writeRule(["rm", "rmdir", "unlink", "shred"], () => ({
