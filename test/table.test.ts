@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lazyTable, table } from "../src/table.js";
+import { lazyRule, lazyTable, table } from "../src/table.js";
 
 describe("lookup tables", () => {
   it("hold no inherited keys", () => {
@@ -19,5 +19,17 @@ describe("lookup tables", () => {
     expect(t.constructor).toBeUndefined();
     expect(t["__proto__"]).toBeUndefined();
     expect(built).toEqual(["a"]);
+  });
+});
+
+describe("lazy rules", () => {
+  it("build the rule once, on the first call, with its programs", () => {
+    let builds = 0;
+    const entry = lazyRule<{ programs: readonly string[]; id: string }>(["git", "hub"], () => (builds++, { id: "git" }));
+    expect(builds).toBe(0);
+    expect(entry.programs).toEqual(["git", "hub"]);
+    expect(entry.rule()).toEqual({ id: "git", programs: ["git", "hub"] });
+    expect(entry.rule()).toBe(entry.rule());
+    expect(builds).toBe(1);
   });
 });
