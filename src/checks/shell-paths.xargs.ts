@@ -34,13 +34,13 @@ export function xargsWrapper(cmd: ShellCommand): Wrapper | undefined {
 export function xargsNameFile(cmd: ShellCommand): Word | undefined {
   const xargs = xargsWrapper(cmd);
   if (xargs === undefined) return undefined;
-  const opts = readOptions(xargs.name, xargs.argv.slice(1), XARGS);
+  const opts = readOptions(xargs.name, xargs.argv.slice(1), XARGS());
   return opts.ok ? optionValue(opts.values.get("a") ?? opts.values.get("--arg-file")) : undefined;
 }
 
 /** `expand`: a word as the shell expands it for this command (`~`, known variables); no value when unknown. */
 export function xargsInput(cmd: ShellCommand, xargs: Wrapper, call: readonly ShellCommand[], expand: (w: Word) => readonly Arg[]): XargsInput {
-  const opts = readOptions(xargs.name, xargs.argv.slice(1), XARGS);
+  const opts = readOptions(xargs.name, xargs.argv.slice(1), XARGS());
   if (!opts.ok) return { kind: "unknown", why: opts.reason };
   const file = opts.values.get("a") ?? opts.values.get("--arg-file");
   if (file) return { kind: "unknown", why: `the file ${file.text}` };

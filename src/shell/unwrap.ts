@@ -53,9 +53,9 @@ function codeChild(via: string, code: Word): Child {
 }
 
 /** A wrapper that reads its options and then runs the rest as a command. */
-function simple(table: OptionTable, opts: { privileged?: boolean; noCommand?: "self" | "unresolved" } = {}): Handler {
+function simple(table: () => OptionTable, opts: { privileged?: boolean; noCommand?: "self" | "unresolved" } = {}): Handler {
   return (name, args) => {
-    const r = readOptions(name, args, table);
+    const r = readOptions(name, args, table());
     if (!r.ok) return unresolved(r.reason);
     if (r.self) return SELF;
     if (r.index >= args.length) return opts.noCommand === "unresolved" ? unresolved(`${name} is given no command`) : SELF;
@@ -101,7 +101,7 @@ function valueText(text: string): string {
 }
 
 function sudo(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.SUDO);
+  const r = readOptions(name, args, W.SUDO());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const { index, assignments } = takeAssignments(args, r.index);
@@ -115,7 +115,7 @@ function sudo(name: string, args: readonly Word[]): Step {
 }
 
 function doas(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.DOAS);
+  const r = readOptions(name, args, W.DOAS());
   if (!r.ok) return unresolved(r.reason);
   if (r.self || r.seen.has("C") || r.index >= args.length) return SELF;
   return wrap([execChild(name, args.slice(r.index))], { privileged: true });
@@ -129,7 +129,7 @@ function joinedCode(words: readonly Word[]): Word {
 }
 
 function env(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.ENV);
+  const r = readOptions(name, args, W.ENV());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const { index, assignments } = takeAssignments(args, r.index);
@@ -157,7 +157,7 @@ function shell(name: string, args: readonly Word[], stdin: StdinInfo): Step {
     }
     filtered.push(a);
   }
-  const r = readOptions(name, filtered, W.SHELL);
+  const r = readOptions(name, filtered, W.SHELL());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const operand = filtered[r.index];
@@ -173,7 +173,7 @@ function shell(name: string, args: readonly Word[], stdin: StdinInfo): Step {
 }
 
 function xargs(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.XARGS);
+  const r = readOptions(name, args, W.XARGS());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   // -I R, -iR, --replace=R; a bare -i / --replace means `{}`. The last one given wins, as in xargs.
@@ -234,7 +234,7 @@ const PARALLEL_SEP = new Set([":::", "::::", ":::+", "::::+"]);
 
 /** `parallel [opts] CMD … ::: inputs`; with no CMD the inputs are the commands. Commands run through a shell. */
 function parallel(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.PARALLEL);
+  const r = readOptions(name, args, W.PARALLEL());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const sep = args.findIndex((w, k) => k >= r.index && PARALLEL_SEP.has(w.value));
@@ -254,7 +254,7 @@ function parallel(name: string, args: readonly Word[]): Step {
 }
 
 function watch(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.WATCH);
+  const r = readOptions(name, args, W.WATCH());
   if (!r.ok) return unresolved(r.reason);
   if (r.self || r.index >= args.length) return SELF;
   const rest = args.slice(r.index);
@@ -263,7 +263,7 @@ function watch(name: string, args: readonly Word[]): Step {
 }
 
 function flock(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.FLOCK);
+  const r = readOptions(name, args, W.FLOCK());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const before = r.values.get("c") ?? r.values.get("--command");
@@ -279,7 +279,7 @@ function flock(name: string, args: readonly Word[]): Step {
 }
 
 function script(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.SCRIPT);
+  const r = readOptions(name, args, W.SCRIPT());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const code = r.values.get("c") ?? r.values.get("--command");
@@ -296,7 +296,7 @@ function su(name: string, args: readonly Word[]): Step {
     const v = a.value;
     if (v === "--") continue; // `su -- root -c CODE`: words after the user go to its shell, `-c` included
     if (v.startsWith("--")) {
-      const m = resolveLong(v, W.SU_LONG);
+      const m = resolveLong(v, W.SU_LONG());
       if (!m.ok) return unresolved(unresolvedLong(name, m));
       if (m.name !== "--command" && m.name !== "--session-command") continue;
       if (m.inline !== undefined) return wrap([codeChild(`${name} -c`, { ...a, value: m.inline })], { privileged: true });
@@ -309,7 +309,7 @@ function su(name: string, args: readonly Word[]): Step {
 }
 
 function runuser(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.RUNUSER);
+  const r = readOptions(name, args, W.RUNUSER());
   if (!r.ok) return unresolved(r.reason);
   if (r.self) return SELF;
   const code = r.values.get("c") ?? r.values.get("--command") ?? r.values.get("--session-command");
@@ -320,7 +320,7 @@ function runuser(name: string, args: readonly Word[]): Step {
 }
 
 function command(name: string, args: readonly Word[]): Step {
-  const r = readOptions(name, args, W.COMMAND);
+  const r = readOptions(name, args, W.COMMAND());
   if (!r.ok) return unresolved(r.reason);
   if (r.self || r.index >= args.length) return SELF; // `command -v x` only looks a name up
   return wrap([execChild(name, args.slice(r.index))]);
