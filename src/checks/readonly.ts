@@ -2,6 +2,7 @@
 // and the allow finding when every command of a call does. Table: readonly.rules.ts. Does not own: which files are
 // read (credential reads are shell-paths.ts), allowlists (allowlist.ts).
 import type { Context } from "../context-types.js";
+import type { LazyRule } from "../table.js";
 import { splitGit } from "../shell/git.js";
 import { resolveLong, unresolvedLong, type LongOptions } from "../shell/long-options.js";
 import type { Redirect, ShellCommand, Word, Wrapper } from "../shell/model.js";
@@ -19,7 +20,7 @@ export type Verdict = { readonly ok: true } | { readonly ok: false; readonly why
 const OK: Verdict = { ok: true };
 const no = (why: string): Verdict => ({ ok: false, why });
 
-const BY_PROGRAM: ReadonlyMap<string, ReadOnlyRule> = new Map(READ_ONLY.flatMap((r) => r.programs.map((p) => [p, r] as const)));
+const BY_PROGRAM: ReadonlyMap<string, LazyRule<ReadOnlyRule>> = new Map(READ_ONLY.flatMap((r) => r.programs.map((p) => [p, r] as const)));
 
 const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
 const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);
@@ -53,7 +54,7 @@ export function readOnlyVerdict(cmd: ShellCommand): Verdict {
   if (cmd.program !== undefined && !fromSystemDir(cmd.program)) return no(`\`${cmd.program}\` is a program from that path, not the system's \`${name}\``);
   const rule = BY_PROGRAM.get(name);
   if (!rule) return no(`\`${name}\` is not in the read-only set`);
-  return ruleVerdict(rule, name, cmd.args);
+  return ruleVerdict(rule.rule(), name, cmd.args);
 }
 
 /** `--compress-prog=sh` as the option it abbreviates (`--compress-program=sh`), for a program whose long options
