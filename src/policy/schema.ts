@@ -6,11 +6,11 @@ import "../zod-config.js";
 
 const d = z.describe;
 const text = (max = 512) => z.string().check(z.minLength(1), z.maxLength(max));
-const behavior = z.enum(["allow", "ask", "deny"]);
 const list = (max: number, description: string) => z.array(text(max)).check(z.maxLength(1000), d(description));
 
 // Built on first use: most hook calls read no hookwarden.json at all, and building the schema costs start-up time.
 function buildPolicySchema() {
+const behavior = z.enum(["allow", "ask", "deny"]);
 const CommandRuleSchema = z.strictObject({
   id: text(128).check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, "use lower-case letters, digits, dots, dashes"), d("Stable id; shows in reasons and the audit log as `commands.<id>`.")),
   behavior: behavior.check(d("`allow`, `ask` or `deny`.")),
