@@ -25,6 +25,9 @@ export interface Frame {
   readonly shells: readonly number[];
   /** Span in the top-level source that stands for commands of a re-parsed string. */
   readonly span: Span | undefined;
+  /** Assignments in front of the shell (or `eval`) running this code (`BASH_ENV=x bash -c '…'`): in the environment
+   *  of every command it runs. */
+  readonly env?: readonly Assign[];
 }
 
 export interface StdinFeed {

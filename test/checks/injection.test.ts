@@ -189,3 +189,25 @@ describe("near misses", () => {
     expect(rules(src)).toEqual([]);
   });
 });
+
+describe("assignments in front of a shell reach every command it runs", () => {
+  it.each([
+    ["BASH_ENV before bash -c", "BASH_ENV=./evil bash -c true"],
+    ["ENV before sh -c", "ENV=./evil sh -c 'ls'"],
+    ["LD_PRELOAD before sh -c", "LD_PRELOAD=./x.so sh -c ls"],
+    ["PATH before bash -c", "PATH=. bash -c 'git status'"],
+    ["IFS before a nested shell", "IFS=x bash -c \"sh -c 'ls'\""],
+    ["through env", "env BASH_ENV=./evil bash -c true"],
+    ["through nice", "BASH_ENV=./evil nice bash -c true"],
+    ["before a heredoc shell", "LD_PRELOAD=./x.so bash <<'EOF'\nls\nEOF"],
+  ])("%s: %s", (_label, src) => {
+    expect(decideBash(src).kind).not.toBe("allow");
+    expect(rules(src).some((r) => r.startsWith("ask:injection."))).toBe(true);
+  });
+
+  it("a harmless variable in front of a shell keeps a read-only command allowed, and a trace file is still a write", () => {
+    expect(decideBash("LC_ALL=C sh -c 'ls -la'").kind).toBe("allow");
+    expect(decideBash("FOO=1 bash -c 'echo hi'").kind).toBe("allow");
+    expect(decideBash("GIT_TRACE=/etc/hookwarden-x sh -c 'git log'").kind).toBe("deny");
+  });
+});
