@@ -6,7 +6,7 @@ import { forEachChild, type SyntaxNode } from "unbash";
 import type { Position, ShellCommand } from "./model.js";
 import { MAX_COMMANDS, MAX_REPARSE_DEPTH, parseSource, scriptError } from "./parse.js";
 import { emitCommand, expandingParts, spanOf, stdinOf, syntheticCommand, toRedirect } from "./emit.js";
-import { Failure, enterChildShell, resetShellIds, ROOT, type Frame, type Item } from "./frame.js";
+import { childShells, Failure, enterChildShell, resetShellIds, ROOT, type Frame, type Item } from "./frame.js";
 import { withSharedWords } from "./words.js";
 import { SUBSCRIPT_VIA, subscriptCodeWords, subscriptSource } from "./deferred.js";
 
@@ -31,7 +31,7 @@ const LONG_PIPELINE = 16;
 /** The frame of stage `i` of pipeline `id` (each stage is a child shell): every field written out, so all frames
  *  share one shape. */
 function stageFrame(frame: Frame, position: readonly Position[], id: number, i: number): Frame {
-  return enterChildShell({
+  return {
     position,
     pipes: frame.pipes.length === 0 ? [{ id, stage: i }] : frame.pipes.concat({ id, stage: i }),
     pipedInto: frame.pipedInto || i > 0,
@@ -42,8 +42,9 @@ function stageFrame(frame: Frame, position: readonly Position[], id: number, i: 
     inheritedStdin: frame.inheritedStdin,
     depth: frame.depth,
     span: frame.span,
-    shells: frame.shells,
-  });
+    shells: childShells(frame.shells),
+    env: frame.env,
+  };
 }
 
 /** The walk's stack, holding the parsed script; nothing else keeps the tree, so the parts already walked can be

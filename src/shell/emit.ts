@@ -162,7 +162,7 @@ function pushCommand(out: ShellCommand[], sh: Shared, argv: readonly Word[], ass
   const cmd: Mutable<ShellCommand> = {
     name: EMPTY_NAME,
     args: argv.slice(1),
-    assignments: frame.env ? [...frame.env, ...assignments] : assignments,
+    assignments: frame.env.length ? [...frame.env, ...assignments] : assignments,
     redirects: sh.redirects,
     via,
     position: frame.position,
@@ -286,7 +286,7 @@ export function emitCommand(node: Command, frame: Frame, out: ShellCommand[], st
         inherited: stdinChild ? sh.redirects.filter((r) => !HEREDOC_OPS.has(r.op)) : sh.redirects,
         inheritedStdin: stdinChild ? undefined : sh.feed,
         pipedInto: stdinChild ? false : frame.pipedInto,
-        ...(p.assignments.length ? { env: [...(frame.env ?? []), ...p.assignments] } : {}),
+        env: p.assignments.length ? [...frame.env, ...p.assignments] : frame.env,
       };
       const cf = SAME_SHELL.has(name) ? codeFrame : enterChildShell(codeFrame);
       (codeJobs ??= []).push(child.code.dynamic ? { source: child.code.value, frame: cf, bestEffort: true } : { source: child.code.value, frame: cf });

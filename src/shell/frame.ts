@@ -27,7 +27,7 @@ export interface Frame {
   readonly span: Span | undefined;
   /** Assignments in front of the shell (or `eval`) running this code (`BASH_ENV=x bash -c '…'`): in the environment
    *  of every command it runs. */
-  readonly env?: readonly Assign[];
+  readonly env: readonly Assign[];
 }
 
 export interface StdinFeed {
@@ -57,7 +57,7 @@ export interface PipelineRest {
   readonly frame: Frame;
 }
 
-export const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined, shells: [] };
+export const ROOT: Frame = { position: [], pipes: [], pipedInto: false, host: undefined, via: [], wrappers: [], inherited: [], inheritedStdin: undefined, depth: 0, span: undefined, shells: [], env: [] };
 
 /** Child shell ids, counted from 0 in each analysis (analyse.ts resets the count). */
 let shellCount = 0;
@@ -68,7 +68,12 @@ export function resetShellIds(): void {
 
 /** `f` entered into a new child shell: its `cd` and assignments stay there. */
 export function enterChildShell(f: Frame): Frame {
-  return { ...f, shells: [...f.shells, shellCount++] };
+  return { ...f, shells: childShells(f.shells) };
+}
+
+/** The shell ids of a new child shell of the one `shells` names. */
+export function childShells(shells: readonly number[]): readonly number[] {
+  return [...shells, shellCount++];
 }
 
 /** A failure the walk reports as "not ok" (the caller asks), not a bug. */

@@ -200,6 +200,8 @@ describe("assignments in front of a shell reach every command it runs", () => {
     ["through env", "env BASH_ENV=./evil bash -c true"],
     ["through nice", "BASH_ENV=./evil nice bash -c true"],
     ["before a heredoc shell", "LD_PRELOAD=./x.so bash <<'EOF'\nls\nEOF"],
+    ["into a pipeline inside the code", "BASH_ENV=./evil bash -c 'ls | cat'"],
+    ["into a subshell inside the code", "LD_PRELOAD=./x.so sh -c '(ls) && { cat x; }'"],
   ])("%s: %s", (_label, src) => {
     expect(decideBash(src).kind).not.toBe("allow");
     expect(rules(src).some((r) => r.startsWith("ask:injection."))).toBe(true);
