@@ -181,7 +181,7 @@ function walk(stack: Item[]): ShellCommand[] {
         const notArithmetic = node.type === "ArithmeticCommand" && node.expression?.type === "ArithmeticWord" && /[\s;|&<>]/.test(node.expression.value.trim());
         const synthetic = syntheticCommand(node.type === "TestCommand" ? "[[" : "((", node, frame, seq);
         out.push(notArithmetic ? { ...synthetic, unresolved: "`((…))` holds commands, not arithmetic; POSIX sh runs them as subshells" } : synthetic);
-        queueSubscriptCode(synthetic, { ...frame, host: seq }, stack);
+        queueSubscriptCode(synthetic, frame, seq, stack);
         pushChildren(node, { ...frame, host: seq });
         if (notArithmetic) stack.push({ source: node.body, frame: enterChildShell({ ...frame, via: [...frame.via, "(( ))"], depth: frame.depth + 1, span: spanOf(node, frame) }), bestEffort: true });
         break;
@@ -202,7 +202,7 @@ function walk(stack: Item[]): ShellCommand[] {
         if (out.length > MAX_COMMANDS) throw new Failure(`the command runs more than ${MAX_COMMANDS} simple commands`);
         // Substitutions in this command's words and redirections run on behalf of the innermost command we emitted.
         const host = out.length > before ? out[out.length - 1]!.seq : frame.host;
-        for (let i = before; i < out.length; i++) queueSubscriptCode(out[i]!, { ...frame, host }, stack);
+        for (let i = before; i < out.length; i++) queueSubscriptCode(out[i]!, frame, host, stack);
         const parts = expandingParts(node);
         if (parts.length) pushList(parts, { ...frame, host, inherited: [], inheritedStdin: undefined });
         break;
@@ -216,10 +216,10 @@ function walk(stack: Item[]): ShellCommand[] {
 
 /** `x='a[$(curl …)]'` runs `curl …` once bash evaluates x as arithmetic: parse the hidden code, best effort, so its
  *  commands are checked like any other (deferred.ts). Walked after the command's own substitutions. */
-function queueSubscriptCode(cmd: ShellCommand, frame: Frame, stack: Item[]): void {
+function queueSubscriptCode(cmd: ShellCommand, frame: Frame, host: number | undefined, stack: Item[]): void {
   const words = subscriptCodeWords(cmd);
   if (words.length === 0) return;
-  const hidden: Frame = { ...frame, via: [...frame.via, SUBSCRIPT_VIA], depth: frame.depth + 1, span: cmd.span, pipes: [], pipedInto: false, inherited: [], inheritedStdin: undefined };
+  const hidden: Frame = { ...frame, host, via: [...frame.via, SUBSCRIPT_VIA], depth: frame.depth + 1, span: cmd.span, pipes: [], pipedInto: false, inherited: [], inheritedStdin: undefined };
   const seen = new Set<string>();
   for (const w of words) {
     if (seen.has(w.value)) continue;

@@ -34,15 +34,18 @@ export function holdsSubscriptCode(w: Word): boolean {
 /** The words of a command that hold subscript code: arguments, assignment values, redirection targets (here-strings
  *  fed to `read`), and a heredoc `read` or `mapfile` stores. A declaration's assignments are its arguments too
  *  (`declare -i n='a[$(id)]'`): seen once. Other heredocs are not values (`cat > f.sh <<'EOF'` writes a script). */
-export function subscriptCodeWords(c: ShellCommand): Word[] {
-  const out: Word[] = [];
-  for (const a of c.args) if (holdsSubscriptCode(a)) out.push(a);
+export function subscriptCodeWords(c: ShellCommand): readonly Word[] {
+  // Asked of every command twice (analyse.ts, injection.ts), nearly always answered "none": no array for that.
+  let out: Word[] | undefined;
+  for (const a of c.args) if (holdsSubscriptCode(a)) (out ??= []).push(a);
   const name = c.name.kind === "literal" ? c.name.value : "";
-  if (!DECLARATIONS.has(name)) for (const a of c.assignments) if (holdsSubscriptCode(a.value)) out.push(a.value);
-  for (const r of c.redirects) if (holdsSubscriptCode(r.target)) out.push(r.target);
-  if (c.stdinText !== undefined && VARIABLE_SETTERS.has(name) && hasSubscriptCode(c.stdinText)) out.push({ value: c.stdinText, text: c.stdinText, dynamic: false });
-  return out;
+  if (!DECLARATIONS.has(name)) for (const a of c.assignments) if (holdsSubscriptCode(a.value)) (out ??= []).push(a.value);
+  for (const r of c.redirects) if (holdsSubscriptCode(r.target)) (out ??= []).push(r.target);
+  if (c.stdinText !== undefined && VARIABLE_SETTERS.has(name) && hasSubscriptCode(c.stdinText)) (out ??= []).push({ value: c.stdinText, text: c.stdinText, dynamic: false });
+  return out ?? NONE;
 }
+
+const NONE: readonly Word[] = [];
 
 /** Shell source that expands `text` the way a subscript is expanded (parameters, `$(…)`, backticks; no word
  *  splitting, no quotes to balance): the body of an unquoted heredoc with a delimiter the text does not contain. */
