@@ -313,12 +313,21 @@ function overridesOf(rule: NetworkProgramRule, inv: Invocation, options: readonl
     if (rule.commandEnv?.includes(a.name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(a.name)) out.push(`sets ${a.name}=${preview(a.value.value, 60)}, which makes ${inv.program} run a command or read settings of its own when it connects`);
   }
   for (const o of options) {
+    // git and GNU programs take an unambiguous prefix of a long option: `--upload-p=x` (or `--upload-p x`) is
+    // `--upload-pack`. Any prefix of a command option counts, ambiguous or not: asking is the safe reading.
+    const abbreviated = rule.commandOptions?.find((c) => abbreviates(o.name, c));
+    if (abbreviated) out.push(`passes ${o.name}${o.value ? ` ${preview(o.value.value, 60)}` : ""} (${abbreviated}), a command ${inv.program} runs to connect`);
     if (!o.value) continue;
     if (rule.commandOptions?.includes(o.name)) out.push(`passes ${o.name} ${preview(o.value.value, 60)}, a command ${inv.program} runs to connect`);
-    const setting = rule.commandSettings?.find((s) => s.option === o.name && (o.value!.dynamic || s.value.test(o.value!.value)));
-    if (setting) out.push(`sets ${o.name} ${preview(o.value.value, 60)}, which changes how or where ${inv.program} connects`);
+    const setting = rule.commandSettings?.find((s) => (s.option === o.name || abbreviates(o.name, s.option)) && (o.value!.dynamic || s.value.test(o.value!.value)));
+    if (setting) out.push(`sets ${o.name}${o.name === setting.option ? "" : ` (${setting.option})`} ${preview(o.value.value, 60)}, which changes how or where ${inv.program} connects`);
   }
   return out;
+}
+
+/** `name` is a shortened `--option` (at least two letters after the dashes). */
+function abbreviates(name: string, option: string): boolean {
+  return name.startsWith("--") && name.length >= 4 && option.startsWith(name) && option !== name;
 }
 
 function helperOverride(r: Remote): string[] {
