@@ -17,7 +17,7 @@ export interface CredentialEntry {
   readonly what: string;
 }
 
-/** The built-in list (DESIGN.md "Credential paths"). */
+/** The built-in list (DESIGN.md "Credential paths", and a few more). */
 export const CREDENTIAL_PATHS: readonly CredentialEntry[] = [
   { id: "credentials.ssh", glob: "~/.ssh/**", what: "your SSH keys and config" },
   { id: "credentials.aws", glob: "~/.aws/**", what: "your AWS credentials" },
@@ -31,6 +31,13 @@ export const CREDENTIAL_PATHS: readonly CredentialEntry[] = [
   { id: "credentials.gh", glob: "~/.config/gh/**", what: "your GitHub CLI token" },
   { id: "credentials.gcloud", glob: "~/.config/gcloud/**", what: "your Google Cloud credentials" },
   { id: "credentials.azure", glob: "~/.azure/**", what: "your Azure credentials" },
+  // Beyond DESIGN.md's list: other stores that hold nothing but secrets.
+  { id: "credentials.claude", glob: "~/.claude/.credentials.json", what: "your Claude Code login" },
+  { id: "credentials.pgpass", glob: "~/.pgpass", what: "your PostgreSQL passwords" },
+  { id: "credentials.vault", glob: "~/.vault-token", what: "your Vault token" },
+  { id: "credentials.secrets-mount", glob: "/run/secrets/**", what: "mounted secrets (Docker, Kubernetes)" },
+  { id: "credentials.secrets-mount", glob: "/var/run/secrets/**", what: "mounted secrets (Docker, Kubernetes)" },
+  { id: "credentials.environ", glob: "/proc/**/environ", what: "a process's environment, secrets included" },
   { id: "credentials.env", glob: "**/.env", what: "an environment file with secrets" },
   {
     id: "credentials.env",

@@ -41,6 +41,13 @@ describe("matchCredential", () => {
     [r("store.pfx"), "credentials.key-file"],
     ["/srv/secrets/db/password", "credentials.policy"],
     [r("config/master.key"), "credentials.key-file"],
+    [h(".claude/.credentials.json"), "credentials.claude"],
+    [h(".pgpass"), "credentials.pgpass"],
+    [h(".vault-token"), "credentials.vault"],
+    ["/var/run/secrets/kubernetes.io/serviceaccount/token", "credentials.secrets-mount"],
+    ["/run/secrets/db_password", "credentials.secrets-mount"],
+    ["/proc/self/environ", "credentials.environ"],
+    ["/proc/1/task/1/environ", "credentials.environ"],
   ])("%s → %s", (p, id) => {
     expect(matchCredential(p, ctx)?.id).toBe(id);
   });
@@ -48,7 +55,7 @@ describe("matchCredential", () => {
   it.each([
     r(".env.example"), r(".env.sample"), r(".env.template"), r("src/env.ts"), r(".envrc"), r("deploy/id_rsa.pub"),
     h(".ssh-agent.sock"), h(".sshrc"), h(".aws-notes"), h(".config/ghostty/config"), r("README.md"), r("environment.md"),
-    h(".bashrc"), r("keys.md"), r("pem.txt"),
+    h(".bashrc"), r("keys.md"), r("pem.txt"), h(".claude/settings.json"), "/proc/cpuinfo", "/proc/self/status", r("environ.md"),
   ])("%s is not a credential", (p) => {
     expect(matchCredential(p, ctx)).toBeUndefined();
   });
