@@ -215,7 +215,7 @@ export const WRITE_RULES: readonly LazyWriteRule[] = [
   writeRule(["git"], () => ({
     id: "writes.git", followsLink: true, verb: "write to", targets: { shape: "handler", handler: "git" },
     match: ["git clone https://example.org/r.git ../r", "git -C ../other commit -m x", "git diff --output=../x.patch", "git config core.hooksPath .hooks", "git config --global user.name x", "git init ~/repo", "git worktree add ../wt"],
-    notMatch: ["git status", "git -C ../other log", "git commit -m 'update .env.example'", "git clone https://example.org/r.git third_party/r", "git diff --output=out.patch", "git config --get user.name"],
+    notMatch: ["git status", "git -C src log", "git commit -m 'update .env.example'", "git clone https://example.org/r.git third_party/r", "git diff --output=out.patch", "git config --get user.name"],
   })),
   writeRule(["npm", "pnpm", "yarn", "pip", "pip3", "python", "python3", "cargo", "go", "gem", "pipx", "uv", "brew", "apt", "apt-get", "dnf", "yum", "pacman", "apk", "zypper"], () => ({
     id: "writes.global-install",

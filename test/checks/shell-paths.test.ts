@@ -263,7 +263,7 @@ describe("write scope: programs", () => {
     ["tar xzf x.tgz", "clean"],
     ["unzip -l x.zip", "clean"],
     ["git status", "clean"],
-    ["git -C ../other log", "clean"],
+    ["git -C ../other log", "ask", "scope.foreign-repository"],
     ["git commit -m 'touch ../x'", "clean"],
     ["git clone https://example.org/r.git vendor2/r", "clean"],
     ["git config --get user.name", "clean"],
@@ -603,4 +603,16 @@ describe("rule table examples (whole pipeline, cwd = project)", () => {
       });
     }
   }
+});
+
+describe("git in another repository", () => {
+  it.each(["git -C /tmp/hookwarden-elsewhere status", "git -C .. log", "git -C ~ diff", "cd .. && git status", "cd / && git log -p"])("%s asks: that repository's config can run programs", (source) => {
+    const r = check(source);
+    expect(r.verdict).not.toBe("allow");
+    expect(r.reasons.join("\n")).toMatch(/outside the project/);
+  });
+
+  it.each(["git status", "git -C src log", "cd src && git diff", "git -C . status"])("%s stays in the project", (source) => {
+    expect(check(source).reasons.join("\n")).not.toMatch(/outside the project/);
+  });
 });
