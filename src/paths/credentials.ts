@@ -4,7 +4,7 @@ import path from "node:path";
 import { Minimatch } from "minimatch";
 import type { Context } from "../context-types.js";
 import type { Layer } from "../types.js";
-import { basenameHint, compileGlob, type CompiledGlob } from "./globs.js";
+import { basenameHint, compileGlob, staticPrefix, type CompiledGlob } from "./globs.js";
 import { isInside } from "./resolve.js";
 import { firstFileUnder } from "./tree-walk.js";
 
@@ -76,24 +76,33 @@ interface Compiled extends CredentialMatch {
 
 const cache = new WeakMap<object, { home: string; entries: readonly Compiled[] }>();
 
-/** What a file must have for any entry to match it, when every entry says: lies under home, or has one of these
- *  texts in its name. Undefined when some entry (a policy glob of another shape) can match anything. */
-const nameHints = new WeakMap<readonly Compiled[], { readonly underHome: string; readonly names: readonly string[] } | undefined>();
+/** What a file must have for any entry to match it, when every entry says: lies under one of these directories
+ *  (home, `/proc`, `/run/secrets`…), or has one of these texts in its name. Undefined when some entry (a policy glob
+ *  of another shape) can match anything. */
+type Hints = { readonly under: readonly string[]; readonly names: readonly string[] };
+const nameHints = new WeakMap<readonly Compiled[], Hints | undefined>();
 
-function hintsFor(entries: readonly Compiled[], home: string): { readonly underHome: string; readonly names: readonly string[] } | undefined {
+function hintsFor(entries: readonly Compiled[], home: string): Hints | undefined {
   if (nameHints.has(entries)) return nameHints.get(entries);
   const underHome = home.endsWith("/") ? home : `${home}/`;
+  const under = [underHome];
   const names: string[] = [];
-  let hints: { underHome: string; names: string[] } | undefined = { underHome, names };
+  let hints: Hints | undefined = { under, names };
   for (const e of entries) {
     const glob = e.glob.startsWith("~/") ? `${underHome}${e.glob.slice(2)}` : e.glob;
     if (glob.startsWith(underHome) && !glob.slice(underHome.length).startsWith("**")) continue;
     const hint = basenameHint(glob);
-    if (hint === undefined) {
-      hints = undefined;
-      break;
+    if (hint !== undefined) {
+      names.push(hint);
+      continue;
     }
-    names.push(hint);
+    const root = glob.startsWith("/") ? staticPrefix(glob) : "";
+    if (root.length > 1) {
+      under.push(root.endsWith("/") ? root : `${root}/`);
+      continue;
+    }
+    hints = undefined;
+    break;
   }
   nameHints.set(entries, hints);
   return hints;
@@ -132,7 +141,7 @@ export function matchCredential(p: string, ctx: Pick<Context, "home" | "policy">
   // they are answered without building a single matcher.
   const hints = hintsFor(entries, ctx.home);
   let base: string | undefined;
-  if (hints !== undefined && !p.startsWith(hints.underHome)) {
+  if (hints !== undefined && !hints.under.some((dir) => p.startsWith(dir) || (p.length === dir.length - 1 && dir.startsWith(p)))) {
     base = path.posix.basename(p);
     if (!hints.names.some((n) => base!.includes(n))) return undefined;
   }

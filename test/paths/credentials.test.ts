@@ -114,3 +114,13 @@ describe("matchCredential", () => {
     );
   });
 });
+
+describe("the quick test before any glob", () => {
+  it("still finds entries rooted outside home, the root directory itself included", () => {
+    expect(matchCredential("/run/secrets", ctx)?.id).toBe("credentials.secrets-mount");
+    expect(matchCredential("/proc/42/environ", ctx)?.id).toBe("credentials.environ");
+    expect(matchCredential("/srv/secrets", ctx)?.id).toBe("credentials.policy");
+    expect(matchCredential("/srv/secretsX/a", ctx)).toBeUndefined();
+    expect(matchCredential("/runx/secrets/a", ctx)).toBeUndefined();
+  });
+});
