@@ -424,6 +424,7 @@ function gitEffects(rule: ProgramPathRule, all: readonly Arg[], fx: Effects, ev:
     return;
   }
   const dir = git.dir;
+  ev.gitRunsIn(dir);
   const join = under;
   const subArg = git.sub;
   const sub = subArg?.value;

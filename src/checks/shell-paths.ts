@@ -39,8 +39,6 @@ function ruleSpec(r: ProgramPathRule, program: string): OptionSpec {
   return spec;
 }
 const NO_FILTER: TreeFilter & { walk?: boolean } = {};
-/** git's global options that take the next word (`-C` is read as a directory). */
-const GIT_GLOBAL_VALUE = new Set(["-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--super-prefix", "--list-cmds"]);
 const ASSIGNMENT_VALUE = { assignmentValue: true } as const;
 
 interface Eval {
@@ -165,7 +163,6 @@ export class Evaluation {
     // has its destination last) but is neither a target nor an unknown.
     this.inputsChecked = fromFind;
     const args = expandArgs(words, env, this.cwd);
-    if (program === "git") this.foreignRepository(args);
     for (const rule of RULES_BY_PROGRAM.get(program) ?? NO_RULES) {
       const parsed = parseArgs(args, ruleSpec(rule, program));
       // `sed --i` could be --in-place; `rm --foo`: the program reads it in a way we don't know.
@@ -189,16 +186,10 @@ export class Evaluation {
 
   /** git reads the repository's own config, and some of it runs programs (`core.fsmonitor` on `status`,
    *  `diff.external` on `diff`): in a directory outside the project (`git -C /tmp/x status`, `cd ~/x && git log`)
-   *  even a read-only git command runs what another repository says. A directory only known at run time is left to
-   *  the checks that ask about it. */
-  private foreignRepository(args: readonly Arg[]): void {
-    let dir = this.cwd;
-    for (let i = 0; i < args.length && dir !== undefined; i++) {
-      const v = args[i]!.value;
-      if (v === undefined || !v.startsWith("-")) break; // the subcommand
-      if (v === "-C") dir = args[i + 1]?.value === undefined ? undefined : path.resolve(dir, args[++i]!.value!);
-      else if (GIT_GLOBAL_VALUE.has(v)) i++;
-    }
+   *  even a read-only git command runs what another repository says. `dirArg`: git's `-C` directory, if any
+   *  (program-argv.ts reads it). A directory only known at run time is left to the checks that ask about it. */
+  gitRunsIn(dirArg: Arg | undefined): void {
+    const dir = dirArg === undefined ? this.cwd : dirArg.value === undefined || this.cwd === undefined ? undefined : path.resolve(this.cwd, dirArg.value);
     if (dir === undefined || isInside(dir, this.ctx.projectRoot)) return;
     this.findings.push(ask("scope.foreign-repository", `${commandText(this.cmd)} runs git in ${dir}, outside the project: that repository's own config can make git run programs (core.fsmonitor, diff.external), so hookwarden asks first.`));
   }
