@@ -31,6 +31,11 @@ export interface LazyRule<T> {
 }
 
 export function lazyRule<T extends { readonly programs: readonly string[] }>(programs: readonly string[], build: () => Omit<T, "programs">): LazyRule<T> {
+  return { programs, rule: once(() => ({ ...build(), programs }) as T) };
+}
+
+/** `build()`, made on the first call and kept. */
+export function once<T>(build: () => T): () => T {
   let built: T | undefined;
-  return { programs, rule: () => (built ??= { ...build(), programs } as T) };
+  return () => (built ??= build());
 }

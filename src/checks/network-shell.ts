@@ -10,6 +10,7 @@ import { scanArgs, type OptionUse, type Scan } from "../net/argv.js";
 import { computed, packageHosts, placeOf, remotePlace } from "../net/places.js";
 import { copyRemote, gitRemote, imageRegistry, looksLikeHost, sshDestination, urlRemote, type Remote } from "../net/remote.js";
 import { preview } from "../net/url.js";
+import { abbreviates } from "../shell/long-options.js";
 import { MODULE_LAUNCHERS, NETWORK_PROGRAMS, WRAPPERS, type LazyNetworkRule, type NetworkProgramRule, type NetworkSubcommand } from "./network.rules.js";
 
 /** A program with its arguments, after wrappers (`sudo`, `env`, `command`) and `python -m` are peeled off. */
@@ -323,11 +324,6 @@ function overridesOf(rule: NetworkProgramRule, inv: Invocation, options: readonl
     if (setting) out.push(`sets ${o.name}${o.name === setting.option ? "" : ` (${setting.option})`} ${preview(o.value.value, 60)}, which changes how or where ${inv.program} connects`);
   }
   return out;
-}
-
-/** `name` is a shortened `--option` (at least two letters after the dashes). */
-function abbreviates(name: string, option: string): boolean {
-  return name.startsWith("--") && name.length >= 4 && option.startsWith(name) && option !== name;
 }
 
 function helperOverride(r: Remote): string[] {

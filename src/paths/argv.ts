@@ -1,7 +1,7 @@
 // A command's argv as the program will see it (words expanded: `~`, known variables, brace lists, globs against the
 // file system), and a getopt-style split into options and operands. Program knowledge (which options take values)
 // comes from the caller's tables.
-import { resolveLong, type LongOptions } from "../shell/long-options.js";
+import { abbreviates, resolveLong, type LongOptions } from "../shell/long-options.js";
 import type { Word } from "../shell/model.js";
 import { expandGlob, MAX_GLOB } from "./fs-glob.js";
 import { expandWordText, isPlainWordText, type ExpandOptions, type WordEnv } from "./word.js";
@@ -182,7 +182,7 @@ function uniquePrefix(given: string, names: readonly string[]): string | undefin
 /** One of `names` is given. Without a complete option list, a long word that is the start of one counts too. */
 export function hasOption(p: ParsedArgs, names: readonly string[]): boolean {
   if (p.exact) return p.options.some((o) => names.includes(o.name));
-  return p.options.some((o) => names.includes(o.name) || names.some((n) => n.startsWith("--") && o.name.startsWith("--") && n.startsWith(o.name) && o.name.length > 3));
+  return p.options.some((o) => names.includes(o.name) || names.some((n) => abbreviates(o.name, n)));
 }
 
 export function optionValues(p: ParsedArgs, names: readonly string[]): Arg[] {

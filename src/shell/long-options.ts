@@ -63,6 +63,12 @@ export function resolveLong(word: string, options: LongOptions, prefixes = true)
   return { ok: true, name, arity: index.arity.get(name)!, ...inline };
 }
 
+/** `word` is a shortened `option` (`--upload-p` of `--upload-pack`): for tables too partial to resolve against,
+ *  where any prefix counts (the safe reading). */
+export function abbreviates(word: string, option: string): boolean {
+  return word.startsWith("--") && word.length > 3 && word !== option && option.startsWith(word);
+}
+
 /** Why `resolveLong` failed, for a reason. */
 export function unresolvedLong(program: string, m: Extract<LongMatch, { ok: false }>): string {
   if (m.candidates.length === 0) return `hookwarden does not know the ${program} option \`${m.given}\``;

@@ -3,12 +3,9 @@
 // `sudo --us root` is `--user root`. The others take whole names, or have lists we keep short on purpose.
 import type { LongOptions } from "./long-options.js";
 import type { OptionTable } from "./options.js";
+import { once } from "../table.js";
 
-/** Each table is built on its first use: a Bash call meets a wrapper or two, if any. */
-function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => (built ??= build());
-}
+// Each table is built on its first use (once): a Bash call meets a wrapper or two, if any.
 
 export const SUDO = once((): OptionTable => ({
   flags: "AbEHnPSBNiks",
